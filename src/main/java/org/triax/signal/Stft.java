@@ -1,0 +1,116 @@
+package org.triax.signal;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Log-power spectrogram of one channel with JTransforms. Matches
+ * {@code scipy.signal.spectrogram(x, fs, window, nperseg, noverlap, detrend='constant',
+ * scaling='density', mode='psd')} before the dB conversion. One instance is safe to share between
+ * threads: every call uses its own buffer.
+ */
+public final class Stft {
+    private final StftConfig config;
+    private final double[] taper;
+    private final DoubleFFT_1D fft;
+    private final int firstBin;
+    private final int lastBin;
+    /** PSD scale 1/(fs * sum w^2); fs = 1 when unknown (density per cycle/sample). */
+    private final double scale;
+
+    public Stft(StftConfig config, double sampleRate) {
+        config.checkRange(sampleRate);
+        this.config = config;
+        this.taper = config.window().coefficients(config.segment());
+        this.fft = new DoubleFFT_1D(config.segment());
+        this.firstBin = config.firstBin(sampleRate);
+        this.lastBin = config.lastBin(sampleRate);
+        double energy = 0;
+        for (double w : taper) {
+            energy += w * w;
+        }
+        double fs = Double.isNaN(sampleRate) ? 1.0 : sampleRate;
+        this.scale = 1.0 / (fs * energy);
+    }
+
+    /** Frequency bins kept (rows of the spectrogram). */
+    public int bins() {
+        return lastBin - firstBin + 1;
+    }
+
+    public int firstBin() {
+        return firstBin;
+    }
+
+    public StftConfig config() {
+        return config;
+    }
+
+    /**
+     * Writes the dB spectrogram of {@code x[from, from + length)} row-major ({@code [bin][frame]})
+     * into {@code out} starting at {@code offset}. Returns the number of frames.
+     */
+    public int spectrogramDb(double[] x, int from, int length, float[] out, int offset) {
+        int frames = config.frames(length);
+        int bins = bins();
+        double floor = config.dbFloor();
+        double[] buf = new double[config.segment()];
+        for (int f = 0; f < frames; f++) {
+            powerOfSegment(x, from + f * config.step(), buf);
+            for (int b = 0; b < bins; b++) {
+                double db = 10 * Math.log10(Math.max(buf[firstBin + b], 1e-300));
+                out[offset + b * frames + f] = (float) Math.max(db, floor);
+            }
+        }
+        return frames;
+    }
+
+    /** The dB spectrogram of a whole signal as {@code [bin][frame]}. */
+    public float[][] spectrogramDb(double[] x) {
+        int frames = config.frames(x.length);
+        float[] flat = new float[bins() * frames];
+        spectrogramDb(x, 0, x.length, flat, 0);
+        float[][] rows = new float[bins()][frames];
+        for (int b = 0; b < rows.length; b++) {
+            System.arraycopy(flat, b * frames, rows[b], 0, frames);
+        }
+        return rows;
+    }
+
+    /** One-sided PSD of all bins 0..segment/2 for each frame: {@code [frame][bin]} (tests, plots). */
+    public double[][] powerDensity(double[] x) {
+        int frames = config.frames(x.length);
+        double[][] psd = new double[frames][config.segment() / 2 + 1];
+        double[] buf = new double[config.segment()];
+        for (int f = 0; f < frames; f++) {
+            powerOfSegment(x, f * config.step(), buf);
+            System.arraycopy(buf, 0, psd[f], 0, psd[f].length);
+        }
+        return psd;
+    }
+
+    /** Detrends, tapers and transforms one segment; leaves the PSD of bins 0..n/2 in buf[0..n/2]. */
+    private void powerOfSegment(double[] x, int start, double[] buf) {
+        int n = config.segment();
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += x[start + i];
+        }
+        mean /= n;
+        for (int i = 0; i < n; i++) {
+            buf[i] = (x[start + i] - mean) * taper[i];
+        }
+        fft.realForward(buf);
+        // packed layout: buf[0]=Re(0), buf[1]=Re(n/2), buf[2k]=Re(k), buf[2k+1]=Im(k)
+        double dc = buf[0] * buf[0] * scale;
+        double nyquist = buf[1] * buf[1] * scale;
+        int half = n / 2;
+        // in place, ascending k reads index 2k,2k+1 >= k: never overwritten before it is read
+        for (int k = 1; k < half; k++) {
+            double re = buf[2 * k];
+            double im = buf[2 * k + 1];
+            buf[k] = 2 * (re * re + im * im) * scale; // one-sided: fold negative frequencies
+        }
+        buf[0] = dc;
+        buf[half] = nyquist;
+    }
+}
