@@ -1,0 +1,73 @@
+package org.triax.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.triax.TriaxException;
+import org.triax.dataset.DatasetProperties;
+import org.triax.predict.RecordingScorer;
+import org.triax.predict.Verdict;
+import org.triax.predict.VerdictFormat;
+import org.triax.signal.RecordingReaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code triax predict}: a verdict per recording from a model file alone. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Score recordings (files or folders) with a trained model.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "RECORDING", description = "recording files, or folders searched for them")
+    List<Path> recordings;
+
+    @Option(names = "--format", description = "table, csv or json (default ${DEFAULT-VALUE})")
+    String format = "table";
+
+    @Option(names = "--channels", paramLabel = "A,B,..", description = "recording channels to feed as the model's channels, in the model's order (when names differ)")
+    String channels;
+
+    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read")
+    String variable;
+
+    @Override
+    public Integer call() {
+        VerdictFormat fmt = VerdictFormat.parse(format);
+        List<Path> files = expand(recordings);
+        List<Verdict> verdicts = new ArrayList<>();
+        try (RecordingScorer scorer = new RecordingScorer(model, DatasetProperties.parseList(channels), variable)) {
+            for (Path f : files) {
+                verdicts.add(scorer.score(f));
+            }
+        }
+        System.out.print(fmt.format(verdicts));
+        return 0;
+    }
+
+    static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    List<Path> found = s.filter(Files::isRegularFile).filter(RecordingReaders::isRecording).sorted().toList();
+                    if (found.isEmpty()) {
+                        throw new TriaxException("folder " + p + " holds no recordings");
+                    }
+                    files.addAll(found);
+                } catch (IOException e) {
+                    throw new TriaxException("cannot list " + p + ": " + e.getMessage(), e);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

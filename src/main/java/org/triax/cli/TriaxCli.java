@@ -1,0 +1,70 @@
+package org.triax.cli;
+
+import java.io.PrintWriter;
+import org.triax.TriaxException;
+import org.triax.train.ModelArtifacts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code triax train|predict|evaluate|spectrogram}. */
+@Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
+        description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, SpectrogramCommand.class,
+                CommandLine.HelpCommand.class})
+public final class TriaxCli implements Runnable {
+
+    /** Exit status of errors the user can fix (bad input or parameters). */
+    public static final int USER_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this). */
+    public static int execute(String... args) {
+        // no network at run time: DJL must not try to download anything
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cl = new CommandLine(new TriaxCli());
+        cl.setExecutionExceptionHandler(TriaxCli::handle);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("triax: error: " + ex.getMessage());
+            err.println("(see: triax " + ex.getCommandLine().getCommandName() + " --help)");
+            return USER_ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable t = e;
+        while (!(t instanceof TriaxException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof TriaxException) {
+            err.println("triax: error: " + t.getMessage());
+            return USER_ERROR;
+        }
+        err.println("triax: internal error: " + e);
+        if (System.getenv("TRIAX_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set TRIAX_DEBUG=1 for the stack trace)");
+        }
+        return 1;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"triax " + ModelArtifacts.version()};
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.triax.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.triax.TriaxException;
+
+/** SHA-256 over every recording's relative path, label and bytes: "is this the same data?". */
+public final class Fingerprint {
+    private Fingerprint() {
+    }
+
+    public static String of(DatasetIndex index) {
+        MessageDigest all = sha256();
+        byte[] buf = new byte[1 << 16];
+        for (LabelledFile f : index.files()) {
+            all.update((f.relativePath() + "\0" + index.classes().get(f.label()) + "\0").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(f.path())) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    all.update(buf, 0, n);
+                }
+            } catch (IOException e) {
+                throw new TriaxException(f.path() + ": unreadable (" + e.getMessage() + ")", e);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(all.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK without SHA-256", e);
+        }
+    }
+}

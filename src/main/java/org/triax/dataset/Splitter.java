@@ -1,0 +1,94 @@
+package org.triax.dataset;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.triax.TriaxException;
+
+/** Makes a leak-free {@link SplitPlan} from recording labels and lengths. */
+public final class Splitter {
+    private Splitter() {
+    }
+
+    /**
+     * @param labels class of each recording
+     * @param lengths samples of each recording
+     * @param windowLength samples per window: every time block must hold one
+     * @param names recording names for error messages
+     */
+    public static SplitPlan split(int[] labels, int[] lengths, List<String> names, int classes, SplitProtocol protocol,
+                                  SplitFractions fractions, long seed, int windowLength) {
+        int[] perClass = new int[classes];
+        for (int l : labels) {
+            perClass[l]++;
+        }
+        int fewest = Integer.MAX_VALUE;
+        for (int n : perClass) {
+            fewest = Math.min(fewest, n);
+        }
+        SplitProtocol used = protocol;
+        if (used == SplitProtocol.AUTO) {
+            used = fewest >= SplitProtocol.MIN_RECORDINGS_PER_CLASS ? SplitProtocol.BY_RECORDING : SplitProtocol.TIME_BLOCKS;
+        }
+        if (used == SplitProtocol.BY_RECORDING && fewest < SplitProtocol.MIN_RECORDINGS_PER_CLASS) {
+            throw new TriaxException("split by recording needs at least " + SplitProtocol.MIN_RECORDINGS_PER_CLASS
+                    + " recordings per class, a class has " + fewest + ": use --split-protocol time-blocks");
+        }
+        List<SplitPlan.Block> blocks = used == SplitProtocol.BY_RECORDING
+                ? byRecording(labels, lengths, classes, fractions, seed)
+                : timeBlocks(labels, lengths, names, fractions, windowLength);
+        return new SplitPlan(used, fractions, seed, blocks);
+    }
+
+    private static List<SplitPlan.Block> byRecording(int[] labels, int[] lengths, int classes,
+                                                     SplitFractions f, long seed) {
+        Random rnd = new Random(seed);
+        List<SplitPlan.Block> blocks = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    members.add(i);
+                }
+            }
+            Collections.shuffle(members, rnd);
+            int n = members.size();
+            // each set gets at least one recording of every class; train keeps the rest
+            int test = Math.max(1, (int) Math.round(n * f.test()));
+            int val = Math.max(1, (int) Math.round(n * f.validation()));
+            if (n - test - val < 1) {
+                val = 1;
+                test = 1;
+            }
+            for (int k = 0; k < n; k++) {
+                int r = members.get(k);
+                Subset s = k < test ? Subset.TEST : k < test + val ? Subset.VALIDATION : Subset.TRAIN;
+                blocks.add(new SplitPlan.Block(r, c, s, 0, lengths[r]));
+            }
+        }
+        blocks.sort((a, b) -> Integer.compare(a.recording(), b.recording()));
+        return blocks;
+    }
+
+    private static List<SplitPlan.Block> timeBlocks(int[] labels, int[] lengths, List<String> names, SplitFractions f,
+                                                   int windowLength) {
+        List<SplitPlan.Block> blocks = new ArrayList<>();
+        for (int r = 0; r < labels.length; r++) {
+            int n = lengths[r];
+            int a = (int) Math.round(n * f.train());
+            int b = (int) Math.round(n * (f.train() + f.validation()));
+            int[][] ranges = {{0, a}, {a, b}, {b, n}};
+            for (Subset s : Subset.values()) {
+                int[] range = ranges[s.ordinal()];
+                if (range[1] - range[0] < windowLength) {
+                    throw new TriaxException(names.get(r) + " (" + n + " samples) is too short for a time-block split: its "
+                            + s.name().toLowerCase() + " block has " + (range[1] - range[0]) + " samples, less than one window ("
+                            + windowLength + ")");
+                }
+                blocks.add(new SplitPlan.Block(r, labels[r], s, range[0], range[1]));
+            }
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,132 @@
+package org.triax.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.triax.TriaxException;
+
+/**
+ * A built network with its parameters in a DJL {@link Model}: runs inference in batches and
+ * moves weights in and out as bytes. Holds native memory: close it.
+ */
+public final class TriaxNetwork implements AutoCloseable {
+    private final NetworkSpec spec;
+    private final Model model;
+
+    private TriaxNetwork(NetworkSpec spec, Model model) {
+        this.spec = spec;
+        this.model = model;
+    }
+
+    /** A fresh network on the default device (a CUDA GPU when the engine sees one, else CPU). */
+    public static TriaxNetwork create(NetworkSpec spec) {
+        Model model = Model.newInstance("triax-" + spec.design().label(), defaultDevice());
+        model.setBlock(Networks.build(spec));
+        return new TriaxNetwork(spec, model);
+    }
+
+    /** A network with the given weights (bytes from {@link #parameters()}). */
+    public static TriaxNetwork load(NetworkSpec spec, byte[] parameters) {
+        TriaxNetwork net = create(spec);
+        net.model.getBlock().initialize(net.model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, 1));
+        net.setParameters(parameters);
+        return net;
+    }
+
+    public static Device defaultDevice() {
+        return Engine.getInstance().defaultDevice();
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** Weights (and batch-norm running statistics) in DJL's parameter format. */
+    public byte[] parameters() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public void setParameters(byte[] parameters) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new TriaxException("model weights do not fit the " + spec.design().label() + " network ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Class logits of {@code count} window tensors stored back to back in {@code data}, in
+     * inference mode (batch norm uses running statistics, dropout is off).
+     */
+    public float[][] logits(float[] data, int count, int batchSize) {
+        int size = spec.channels() * spec.bins() * spec.frames();
+        float[][] out = new float[count][];
+        float[] buf = new float[Math.min(count, batchSize) * size];
+        for (int from = 0; from < count; from += batchSize) {
+            int n = Math.min(batchSize, count - from);
+            float[] batch = n * size == buf.length ? buf : new float[n * size];
+            System.arraycopy(data, from * size, batch, 0, n * size);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray x = m.create(batch, Networks.inputShape(spec, n));
+                NDList y = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false);
+                float[] flat = y.singletonOrThrow().toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    out[from + i] = java.util.Arrays.copyOfRange(flat, i * spec.classes(), (i + 1) * spec.classes());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Softmax probabilities of each window. */
+    public float[][] probabilities(float[] data, int count, int batchSize) {
+        float[][] p = logits(data, count, batchSize);
+        for (float[] row : p) {
+            softmaxInPlace(row);
+        }
+        return p;
+    }
+
+    /** Numerically stable softmax. */
+    public static void softmaxInPlace(float[] z) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            sum += Math.exp(z[i] - max);
+        }
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (Math.exp(z[i] - max) / sum);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

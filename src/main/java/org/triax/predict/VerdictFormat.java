@@ -1,0 +1,80 @@
+package org.triax.predict;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Locale;
+import org.triax.TriaxException;
+import org.triax.train.ModelArtifact;
+
+/** Renders verdicts as an aligned table, CSV (one row per recording) or JSON. */
+public enum VerdictFormat {
+    TABLE, CSV, JSON;
+
+    public static VerdictFormat parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new TriaxException("unknown --format '" + text + "' (table, csv or json)");
+        }
+    }
+
+    public String format(List<Verdict> verdicts) {
+        return switch (this) {
+            case TABLE -> table(verdicts);
+            case CSV -> csv(verdicts);
+            case JSON -> json(verdicts);
+        };
+    }
+
+    private static String table(List<Verdict> vs) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-40s %-20s %7s %7s  %s%n",
+                "recording", "verdict", "prob", "windows", "share of windows per class"));
+        for (Verdict v : vs) {
+            StringBuilder share = new StringBuilder();
+            for (int c = 0; c < v.classes().size(); c++) {
+                share.append(String.format(Locale.ROOT, "%s%s %.0f%%", c == 0 ? "" : ", ", v.classes().get(c),
+                        100 * v.windowShare()[c]));
+            }
+            sb.append(String.format(Locale.ROOT, "%-40s %-20s %7.3f %7d  %s%n", v.recording(), v.predicted(),
+                    v.probability(), v.windows(), share));
+        }
+        return sb.toString();
+    }
+
+    private static String csv(List<Verdict> vs) {
+        StringBuilder sb = new StringBuilder("recording,verdict,probability,windows");
+        if (!vs.isEmpty()) {
+            for (String c : vs.get(0).classes()) {
+                sb.append(",p_").append(c);
+            }
+            for (String c : vs.get(0).classes()) {
+                sb.append(",share_").append(c);
+            }
+        }
+        sb.append('\n');
+        for (Verdict v : vs) {
+            sb.append(quote(v.recording())).append(',').append(quote(v.predicted())).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", v.probability())).append(',').append(v.windows());
+            for (double p : v.meanProbabilities()) {
+                sb.append(String.format(Locale.ROOT, ",%.6f", p));
+            }
+            for (double s : v.windowShare()) {
+                sb.append(String.format(Locale.ROOT, ",%.6f", s));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static String json(List<Verdict> vs) {
+        try {
+            return ModelArtifact.JSON.writeValueAsString(vs) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.triax.signal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.triax.TriaxException;
+
+/**
+ * Reads any supported recording file, choosing the reader by extension. Every failure reaches the
+ * caller as a one-line {@link TriaxException} naming the file, never as a library stack trace.
+ */
+public final class RecordingReaders {
+
+    private static final List<RecordingReader> READERS =
+            List.of(new CsvReader(), new MatReader(), new Hdf5Reader(), new WavReader());
+
+    private static final List<String> EXTENSIONS = Stream.of(
+            CsvReader.EXTENSIONS, MatReader.EXTENSIONS, Hdf5Reader.EXTENSIONS, WavReader.EXTENSIONS)
+            .flatMap(List::stream).toList();
+
+    /** Names of a scalar variable or attribute that holds the sampling rate (lower case). */
+    private static final Set<String> SAMPLE_RATE_NAMES =
+            Set.of("fs", "sampling_rate", "sample_rate", "samplerate");
+
+    private RecordingReaders() {
+    }
+
+    /** File name endings this facade reads, lower case, e.g. {@code .csv.gz}. */
+    public static List<String> supportedExtensions() {
+        return EXTENSIONS;
+    }
+
+    /**
+     * True when the name has a supported extension (case-insensitive), so that callers scanning
+     * class folders skip README.md, PROVENANCE.md and the like.
+     */
+    public static boolean isRecording(Path file) {
+        return hasExtension(file, EXTENSIONS);
+    }
+
+    /**
+     * Reads a recording.
+     *
+     * @param options sample rate and variable choice; null means {@link ReadOptions#DEFAULT}
+     * @throws TriaxException for a missing, empty, unsupported, corrupt or truncated file
+     */
+    public static Recording read(Path file, ReadOptions options) {
+        if (!Files.exists(file)) {
+            throw new TriaxException(file + ": file not found");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TriaxException(file + ": not a regular file");
+        }
+        RecordingReader reader = READERS.stream().filter(r -> r.accepts(file)).findFirst()
+                .orElseThrow(() -> new TriaxException(file + ": unsupported file type (supported: "
+                        + String.join(", ", EXTENSIONS) + ")"));
+        try {
+            if (Files.size(file) == 0) {
+                throw new TriaxException(file + ": empty file");
+            }
+            return reader.read(file, options == null ? ReadOptions.DEFAULT : options);
+        } catch (TriaxException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // libraries signal bad bytes with all kinds of exceptions; the user needs one line
+            throw new TriaxException(file + ": unreadable or truncated file (" + reason(e) + ")", e);
+        }
+    }
+
+    static boolean hasExtension(Path file, List<String> extensions) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return extensions.stream().anyMatch(name::endsWith);
+    }
+
+    /** X, Y, Z for a tri-axial sensor, otherwise ch0, ch1, ... */
+    static List<String> defaultChannelNames(int count) {
+        return count == 3 ? List.of("X", "Y", "Z")
+                : IntStream.range(0, count).mapToObj(i -> "ch" + i).toList();
+    }
+
+    static boolean isSampleRateName(String name) {
+        return SAMPLE_RATE_NAMES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A MAT variable / HDF5 dataset selector: the exact name, or a regex matching all of it. */
+    static boolean matchesVariable(String name, String wanted) {
+        if (name.equals(wanted)) {
+            return true;
+        }
+        try {
+            return Pattern.matches(wanted, name);
+        } catch (PatternSyntaxException e) {
+            return false; // not a regex, so only the exact name could match
+        }
+    }
+
+    /** An exception's message for a one-line report (some library exceptions have none). */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,105 @@
+package org.triax.train;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.triax.TriaxException;
+import org.triax.model.TriaxNetwork;
+
+/**
+ * The model file: a zip holding {@code triax-model.json} (the {@link ModelMetadata}) and
+ * {@code weights.params} (DJL parameters). Written to a temporary name and moved into place, so a
+ * crash never leaves a half model under the real name, and never over an existing file.
+ */
+public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
+    static final String METADATA_ENTRY = "triax-model.json";
+    static final String WEIGHTS_ENTRY = "weights.params";
+
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** Writes {@code file} (which must not exist) atomically. */
+    public void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+                zip.write(JSON.writeValueAsBytes(metadata));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
+                zip.write(weights);
+                zip.closeEntry();
+            }
+            Files.move(tmp, file); // no REPLACE_EXISTING: an existing model is never overwritten
+        } catch (FileAlreadyExistsException e) {
+            throw new TriaxException(file + " already exists; not overwriting it", e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static ModelArtifact load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TriaxException("model file " + file + " does not exist");
+        }
+        byte[] meta = null;
+        byte[] weights = null;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (METADATA_ENTRY.equals(e.getName())) {
+                    meta = zip.readAllBytes();
+                } else if (WEIGHTS_ENTRY.equals(e.getName())) {
+                    weights = zip.readAllBytes();
+                }
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new TriaxException(file + ": not a triax model (not a readable model archive: " + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new TriaxException(file + ": unreadable model file (" + e.getMessage() + ")", e);
+        }
+        if (meta == null || weights == null) {
+            throw new TriaxException(file + ": not a triax model (missing " + (meta == null ? METADATA_ENTRY : WEIGHTS_ENTRY) + ")");
+        }
+        return new ModelArtifact(parseMetadata(file, meta), weights);
+    }
+
+    private static ModelMetadata parseMetadata(Path file, byte[] json) {
+        ModelMetadata m;
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            if (!ModelMetadata.FORMAT.equals(node.path("format").asText())) {
+                throw new TriaxException(file + ": not a triax model (format is '" + node.path("format").asText() + "')");
+            }
+            int version = node.path("formatVersion").asInt();
+            if (version > ModelMetadata.FORMAT_VERSION) {
+                throw new TriaxException(file + ": model format version " + version + " is newer than this triax reads ("
+                        + ModelMetadata.FORMAT_VERSION + "); upgrade triax");
+            }
+            m = JSON.treeToValue(node, ModelMetadata.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TriaxException(file + ": not a triax model (bad metadata: " + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        return m;
+    }
+
+    /** Builds the network with these weights (caller closes it). */
+    public TriaxNetwork openNetwork() {
+        return TriaxNetwork.load(metadata.network(), weights);
+    }
+}

@@ -1,0 +1,178 @@
+package org.triax.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.SpectrogramSet;
+import org.triax.model.Design;
+import org.triax.model.NetworkSpec;
+import org.triax.model.TriaxNetwork;
+import org.triax.signal.Preprocessing;
+
+/**
+ * Trains one design on a prepared (already normalised) dataset: Adam, mini-batches shuffled by
+ * the seed, validation after every epoch, the best validation epoch's weights kept.
+ */
+public final class ModelTrainer {
+    /** Batch size for inference passes (validation, test, prediction). */
+    public static final int EVAL_BATCH = 64;
+
+    private ModelTrainer() {
+    }
+
+    public static TrainingResult train(PreparedDataset data, Design design, TrainConfig cfg, TrainingListener listener) {
+        Preprocessing pre = data.preprocessing();
+        int classes = data.index().classes().size();
+        NetworkSpec spec = NetworkSpec.of(design, pre.channelCount(), pre.bins(), pre.frames(), classes);
+        SpectrogramSet train = data.train();
+        float[] weights = new float[classes];
+        Arrays.fill(weights, 1f);
+        if (cfg.classWeights()) {
+            weights = WeightedCrossEntropy.balanced(train.labels(), classes);
+        }
+        Engine.getInstance().setRandomSeed(Long.hashCode(cfg.seed()));
+        TriaxNetwork net = TriaxNetwork.create(spec);
+        try {
+            DefaultTrainingConfig tc = new DefaultTrainingConfig(new WeightedCrossEntropy(weights))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
+                    .optDevices(new Device[] {TriaxNetwork.defaultDevice()});
+            long t0 = System.nanoTime();
+            List<EpochStats> history = new ArrayList<>();
+            byte[] best = null;
+            int bestEpoch = 0;
+            try (Trainer trainer = net.model().newTrainer(tc)) {
+                trainer.initialize(org.triax.model.Networks.inputShape(spec, cfg.batchSize()));
+                Random shuffle = new Random(cfg.seed());
+                for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                    long e0 = System.nanoTime();
+                    double[] trainLossAcc = runEpoch(trainer, spec, train, cfg, shuffle, epoch, listener);
+                    double[] valLossAcc = lossAndAccuracy(net, data.validation());
+                    EpochStats s = new EpochStats(epoch, trainLossAcc[0], trainLossAcc[1], valLossAcc[0], valLossAcc[1],
+                            (System.nanoTime() - e0) / 1e9);
+                    boolean improved = best == null || better(s, history.get(bestEpoch - 1));
+                    history.add(s);
+                    if (improved) {
+                        best = net.parameters();
+                        bestEpoch = epoch;
+                    }
+                    listener.epoch(s, cfg.epochs(), improved);
+                }
+            }
+            net.setParameters(best);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new TrainingResult(net, List.copyOf(history), bestEpoch,
+                    evaluate(net, data.validation(), classes), evaluate(net, data.test(), classes), seconds);
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    /** Higher validation accuracy wins; on a tie, lower validation loss. */
+    private static boolean better(EpochStats s, EpochStats best) {
+        return s.validationAccuracy() > best.validationAccuracy()
+                || (s.validationAccuracy() == best.validationAccuracy() && s.validationLoss() < best.validationLoss());
+    }
+
+    private static double[] runEpoch(Trainer trainer, NetworkSpec spec, SpectrogramSet set, TrainConfig cfg,
+                                     Random shuffle, int epoch, TrainingListener listener) {
+        int n = set.size();
+        int[] order = permutation(n, shuffle);
+        int size = set.tensorSize();
+        int batches = (n + cfg.batchSize() - 1) / cfg.batchSize();
+        float[] x = new float[cfg.batchSize() * size];
+        double lossSum = 0;
+        int correct = 0;
+        for (int b = 0; b < batches; b++) {
+            int from = b * cfg.batchSize();
+            int len = Math.min(cfg.batchSize(), n - from);
+            int[] y = new int[len];
+            for (int i = 0; i < len; i++) {
+                set.copyWindow(order[from + i], x, i * size);
+                y[i] = set.labels()[order[from + i]];
+            }
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray input = m.create(len == cfg.batchSize() ? x : Arrays.copyOf(x, len * size),
+                        org.triax.model.Networks.inputShape(spec, len));
+                NDArray labels = m.create(y);
+                NDArray logits;
+                NDArray loss;
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    logits = trainer.forward(new NDList(input)).singletonOrThrow();
+                    loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
+                    gc.backward(loss);
+                }
+                trainer.step();
+                lossSum += loss.getFloat() * len;
+                long[] pred = logits.argMax(1).toLongArray();
+                for (int i = 0; i < len; i++) {
+                    if (pred[i] == y[i]) {
+                        correct++;
+                    }
+                }
+            }
+            listener.batch(epoch, cfg.epochs(), b + 1, batches, lossSum / (from + len));
+        }
+        return new double[] {lossSum / n, (double) correct / n};
+    }
+
+    private static int[] permutation(int n, Random rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** Mean cross-entropy and accuracy of a set, in inference mode. */
+    static double[] lossAndAccuracy(TriaxNetwork net, SpectrogramSet set) {
+        float[][] p = net.probabilities(set.data(), set.size(), EVAL_BATCH);
+        double loss = 0;
+        int correct = 0;
+        for (int i = 0; i < p.length; i++) {
+            int y = set.labels()[i];
+            loss -= Math.log(Math.max(p[i][y], 1e-12f));
+            if (argmax(p[i]) == y) {
+                correct++;
+            }
+        }
+        return new double[] {loss / Math.max(1, p.length), (double) correct / Math.max(1, p.length)};
+    }
+
+    public static Metrics evaluate(TriaxNetwork net, SpectrogramSet set, int classes) {
+        float[][] p = net.probabilities(set.data(), set.size(), EVAL_BATCH);
+        int[] pred = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            pred[i] = argmax(p[i]);
+        }
+        return Metrics.of(set.labels(), pred, classes);
+    }
+
+    public static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,80 @@
+package org.triax.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.triax.dataset.DataOptions;
+import org.triax.dataset.DatasetLoader;
+import org.triax.dataset.Normalization;
+import org.triax.dataset.PreparedDataset;
+import org.triax.model.Design;
+
+/**
+ * One {@code triax train} run: prepare the data once, train each requested design on the identical
+ * split and normalisation, and write each model file with its plots and metrics beside it.
+ */
+public final class TrainJob {
+
+    /** What was produced for one design. */
+    public record Outcome(Design design, Path modelFile, Metrics validation, Metrics test, int bestEpoch,
+                          int epochs, double trainSeconds) {
+    }
+
+    private TrainJob() {
+    }
+
+    public static List<Outcome> run(DataOptions data, List<Design> designs, TrainConfig cfg, Path outDir,
+                                    TrainingListener listener, PrintStream log) {
+        long t0 = System.nanoTime();
+        PreparedDataset ds = DatasetLoader.load(data);
+        log.printf("data: %s, %d classes %s, %d recordings, channels %s, fs %s%n", data.root(),
+                ds.index().classes().size(), ds.index().classes(), ds.index().files().size(),
+                ds.preprocessing().channels(), Double.isNaN(ds.preprocessing().sampleRate()) ? "unknown"
+                        : ds.preprocessing().sampleRate() + " Hz");
+        log.printf("input: %d x %d x %d per window (channels x bins x frames); windows train %d, validation %d, test %d%n",
+                ds.preprocessing().channelCount(), ds.preprocessing().bins(), ds.preprocessing().frames(),
+                ds.train().size(), ds.validation().size(), ds.test().size());
+        log.println(ds.plan().describe());
+        log.printf("prepared in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
+        ds.normalize(norm);
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new org.triax.TriaxException("cannot create output folder " + outDir + ": " + e.getMessage(), e);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Design design : designs) {
+            log.printf("training %s design: %d epochs, batch %d, seed %d%n", design.label(), cfg.epochs(),
+                    cfg.batchSize(), cfg.seed());
+            try (TrainingResult r = ModelTrainer.train(ds, design, cfg, listener)) {
+                ModelMetadata meta = ModelArtifacts.metadata(ds, norm, cfg, r);
+                Path file = write(outDir, meta, r.network().parameters());
+                outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
+                        r.trainSeconds()));
+                log.printf("%s: validation %.2f %%, test %.2f %% (best epoch %d) -> %s%n", design.label(),
+                        100 * r.validation().accuracy(), 100 * r.test().accuracy(), r.bestEpoch(), file);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Plots and metrics JSON first, the model file last: a model on disk always has its companions. */
+    private static Path write(Path outDir, ModelMetadata meta, byte[] weights) {
+        String base = ModelNaming.freeBaseName(outDir, LocalDateTime.now(), meta.validation().accuracy(),
+                meta.test().accuracy());
+        try {
+            ModelArtifacts.writeCompanions(outDir, base, meta);
+            Path file = outDir.resolve(base + "." + ModelNaming.EXTENSION);
+            new ModelArtifact(meta, weights).save(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.triax.train;
+
+/** Progress of a training run, for progress bars and logs. */
+public interface TrainingListener {
+    TrainingListener SILENT = new TrainingListener() {
+    };
+
+    default void batch(int epoch, int epochs, int batch, int batches, double runningLoss) {
+    }
+
+    default void epoch(EpochStats stats, int epochs, boolean best) {
+    }
+}
