@@ -1,9 +1,7 @@
 package org.triax.dataset;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.triax.TriaxException;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
@@ -35,7 +33,9 @@ public final class DatasetLoader {
      */
     public static PreparedDataset load(DataOptions o, Preprocessing pre) {
         DatasetIndex index = DatasetIndex.scan(o.root());
-        List<Recording> raw = readAll(index, new ReadOptions(pre.sampleRate(), o.variable()));
+        // the model does not save the variable: read the one training read (option, else properties)
+        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
+        List<Recording> raw = readAll(index, new ReadOptions(pre.sampleRate(), variable));
         return prepare(index, pre, raw, o.protocol(), o.fractions(), o.seed());
     }
 
@@ -59,11 +59,11 @@ public final class DatasetLoader {
         return index.files().parallelStream().map(f -> RecordingReaders.read(f.path(), options)).toList();
     }
 
-    /** Channels every recording has, in the order of the first one. */
+    /** Channels every recording has (names compared ignoring case, as selecting does), in the first one's order. */
     static List<String> commonChannels(List<Recording> recs) {
-        Set<String> common = new LinkedHashSet<>(recs.get(0).channels());
+        List<String> common = new ArrayList<>(recs.get(0).channels());
         for (Recording r : recs) {
-            common.retainAll(r.channels());
+            common.removeIf(c -> r.channels().stream().noneMatch(c::equalsIgnoreCase));
         }
         if (common.isEmpty()) {
             throw new TriaxException("the recordings share no channel name (first: " + recs.get(0).source() + " has "

@@ -42,7 +42,9 @@ public record DatasetProperties(double sampleRate, List<String> channels, String
                 throw new TriaxException(file + ": fs must be > 0 Hz, got " + fsText);
             }
         }
-        return new DatasetProperties(fs, parseList(p.getProperty("channels")), p.getProperty("variable"));
+        String variable = p.getProperty("variable");
+        variable = variable == null || variable.isBlank() ? null : variable.trim();
+        return new DatasetProperties(fs, parseList(p.getProperty("channels")), variable);
     }
 
     /** Splits "X, Y,Z" into [X, Y, Z]; null or blank gives an empty list. */

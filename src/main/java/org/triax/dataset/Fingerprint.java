@@ -18,8 +18,10 @@ public final class Fingerprint {
         MessageDigest all = sha256();
         byte[] buf = new byte[1 << 16];
         for (LabelledFile f : index.files()) {
-            all.update((f.relativePath() + "\0" + index.classes().get(f.label()) + "\0").getBytes(StandardCharsets.UTF_8));
             try (InputStream in = Files.newInputStream(f.path())) {
+                // the size makes the byte stream unambiguous: no file's bytes can pose as the next header
+                all.update((f.relativePath() + "\0" + index.classes().get(f.label()) + "\0" + Files.size(f.path())
+                        + "\0").getBytes(StandardCharsets.UTF_8));
                 for (int n; (n = in.read(buf)) > 0; ) {
                     all.update(buf, 0, n);
                 }

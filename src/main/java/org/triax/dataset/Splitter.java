@@ -57,9 +57,13 @@ public final class Splitter {
             // each set gets at least one recording of every class; train keeps the rest
             int test = Math.max(1, (int) Math.round(n * f.test()));
             int val = Math.max(1, (int) Math.round(n * f.validation()));
-            if (n - test - val < 1) {
-                val = 1;
-                test = 1;
+            // when rounding up leaves train empty, the set (above 1) rounded up the most gives one back
+            while (n - test - val < 1) {
+                if (val == 1 || test > 1 && test - n * f.test() >= val - n * f.validation()) {
+                    test--;
+                } else {
+                    val--;
+                }
             }
             for (int k = 0; k < n; k++) {
                 int r = members.get(k);

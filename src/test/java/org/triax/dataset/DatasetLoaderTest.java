@@ -1,0 +1,255 @@
+package org.triax.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.triax.TriaxException;
+import org.triax.signal.Preprocessing;
+import org.triax.signal.StftConfig;
+import org.triax.signal.WindowFunction;
+import org.triax.signal.WindowSpec;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.Matrix;
+
+/** {@link DatasetLoader#load(DataOptions)} on tiny CSV datasets written per test. */
+class DatasetLoaderTest {
+
+    private static final WindowSpec WINDOW = new WindowSpec(64, 32);
+    private static final StftConfig STFT =
+            new StftConfig(16, 8, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY);
+
+    @TempDir
+    Path root;
+
+    private final Random rnd = new Random(1);
+
+    /** A CSV with a header; a column named "time" carries the sampling rate {@code fs}. */
+    private Path csv(String relative, List<String> header, double fs, int rows) throws IOException {
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < header.size(); c++) {
+                if (c > 0) {
+                    sb.append(',');
+                }
+                double v = header.get(c).equals("time") ? i / fs
+                        : Math.sin(2 * Math.PI * (c + 1) * 50 * i / fs) + 0.1 * rnd.nextGaussian();
+                sb.append(String.format(Locale.ROOT, "%.9f", v));
+            }
+            sb.append('\n');
+        }
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, sb);
+    }
+
+    private DataOptions options() {
+        return new DataOptions(root, List.of(), Double.NaN, null, WINDOW, STFT, SplitProtocol.AUTO,
+                SplitFractions.DEFAULT, 42);
+    }
+
+    private DataOptions withSampleRate(double fs) {
+        DataOptions o = options();
+        return new DataOptions(o.root(), o.channels(), fs, o.variable(), o.window(), o.stft(), o.protocol(),
+                o.fractions(), o.seed());
+    }
+
+    private DataOptions withChannels(List<String> channels) {
+        DataOptions o = options();
+        return new DataOptions(o.root(), channels, o.sampleRate(), o.variable(), o.window(), o.stft(), o.protocol(),
+                o.fractions(), o.seed());
+    }
+
+    /** Two classes of {@code perClass} recordings with columns time, X, Y, Z at 1 kHz. */
+    private void twoClasses(int perClass, int rows) throws IOException {
+        for (String cls : List.of("healthy", "faulty")) {
+            for (int k = 0; k < perClass; k++) {
+                csv(cls + "/" + cls + "_" + k + ".csv", List.of("time", "X", "Y", "Z"), 1000, rows);
+            }
+        }
+    }
+
+    @Test
+    void usesTheChannelsEveryRecordingHasInTheOrderOfTheFirst() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "Z", "Y", "X", "T"), 1000, 700);
+        csv("faulty/f1.csv", List.of("time", "X", "Y", "Z"), 1000, 700);
+        csv("faulty/f2.csv", List.of("time", "Y", "Z"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "Z", "Y", "X"), 1000, 700);
+        csv("healthy/h1.csv", List.of("time", "X", "Z", "Y", "T"), 1000, 700);
+        csv("healthy/h2.csv", List.of("time", "Y", "Z", "X"), 1000, 700);
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(List.of("Z", "Y"), d.preprocessing().channels());
+        assertEquals(2 * d.preprocessing().bins() * d.preprocessing().frames(), d.train().tensorSize());
+        assertEquals(1000.0, d.preprocessing().sampleRate());
+    }
+
+    @Test
+    void channelNamesMatchWithoutRegardToCaseAsWhenSelecting() throws IOException {
+        // --channels x picks "X" (Recording.select ignores case), so the automatic choice must too
+        csv("faulty/f0.csv", List.of("time", "X", "Y", "Z"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "x", "y", "z"), 1000, 700);
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(List.of("X", "Y", "Z"), d.preprocessing().channels());
+        assertEquals(SplitProtocol.TIME_BLOCKS, d.plan().protocol());
+    }
+
+    @Test
+    void recordingsSharingNoChannelAreAnError() throws IOException {
+        Path first = csv("faulty/f0.csv", List.of("time", "A", "B"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "C", "D"), 1000, 700);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options()));
+        assertTrue(e.getMessage().contains("share no channel"), e.getMessage());
+        assertTrue(e.getMessage().contains(first + " has [A, B]"), e.getMessage());
+        assertTrue(e.getMessage().contains("--channels"), e.getMessage());
+    }
+
+    @Test
+    void channelsFromPropertiesWinOverTheIntersectionAndOptionsWinOverProperties() throws IOException {
+        twoClasses(1, 700);
+        Files.writeString(root.resolve(DatasetProperties.FILE_NAME), "channels=Z,X\n");
+        assertEquals(List.of("Z", "X"), DatasetLoader.load(options()).preprocessing().channels());
+        assertEquals(List.of("Y"), DatasetLoader.load(withChannels(List.of("Y"))).preprocessing().channels());
+    }
+
+    @Test
+    void mixedSamplingRatesAreAnErrorNamingBothFiles() throws IOException {
+        Path first = csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
+        csv("faulty/f1.csv", List.of("time", "X"), 1000, 700);
+        Path odd = csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options()));
+        String m = e.getMessage();
+        assertTrue(m.contains("different sampling rates"), m);
+        assertTrue(m.contains(first.toString()) && m.contains("1000.0 Hz"), m);
+        assertTrue(m.contains(odd.toString()) && m.contains("2000.0 Hz"), m);
+        assertTrue(m.contains("--fs"), m);
+    }
+
+    @Test
+    void recordingWithoutARateAmongRecordingsWithOneIsAnError() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
+        Path unknown = csv("healthy/h0.csv", List.of("X"), 1000, 700);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options()));
+        assertTrue(e.getMessage().contains(unknown.toString()), e.getMessage());
+    }
+
+    @Test
+    void sampleRateOptionOverridesWhatTheFilesSay() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
+        PreparedDataset d = DatasetLoader.load(withSampleRate(500));
+        assertEquals(500.0, d.preprocessing().sampleRate());
+    }
+
+    @Test
+    void sampleRateComesFromPropertiesWhenTheFilesDoNotSayAndTheOptionWinsOverIt() throws IOException {
+        csv("faulty/f0.csv", List.of("X", "Y"), 1000, 700);
+        csv("healthy/h0.csv", List.of("X", "Y"), 1000, 700);
+        assertTrue(Double.isNaN(DatasetLoader.load(options()).preprocessing().sampleRate()));
+        Files.writeString(root.resolve(DatasetProperties.FILE_NAME), "fs=2560\n");
+        assertEquals(2560.0, DatasetLoader.load(options()).preprocessing().sampleRate());
+        assertEquals(100.0, DatasetLoader.load(withSampleRate(100)).preprocessing().sampleRate());
+    }
+
+    @Test
+    void timeBlockWindowsStayInsideTheirOwnBlock() throws IOException {
+        twoClasses(2, 700);
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(SplitProtocol.TIME_BLOCKS, d.plan().protocol());
+        for (Subset s : Subset.values()) {
+            SpectrogramSet set = d.set(s);
+            assertTrue(set.size() > 0, s + " is empty");
+            for (int i = 0; i < set.size(); i++) {
+                int r = set.recordings()[i];
+                int start = set.starts()[i];
+                SplitPlan.Block own = d.plan().blocks(s).stream().filter(b -> b.recording() == r).findFirst()
+                        .orElseThrow();
+                assertTrue(start >= own.from() && start + WINDOW.length() <= own.to(),
+                        s + " window at " + start + " leaves " + own);
+                assertEquals(d.index().files().get(r).label(), set.labels()[i]);
+            }
+        }
+    }
+
+    @Test
+    void byRecordingSetsShareNoRecording() throws IOException {
+        twoClasses(4, 200);
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(SplitProtocol.BY_RECORDING, d.plan().protocol());
+        Set<Integer> seen = new HashSet<>();
+        int total = 0;
+        for (Subset s : Subset.values()) {
+            Set<Integer> inSet = new HashSet<>();
+            for (int r : d.set(s).recordings()) {
+                inSet.add(r);
+            }
+            total += inSet.size();
+            seen.addAll(inSet);
+            assertEquals(2, new HashSet<>(java.util.Arrays.stream(d.set(s).labels()).boxed().toList()).size(),
+                    s + " holds both classes");
+        }
+        assertEquals(8, total);
+        assertEquals(8, seen.size(), "no recording in two sets");
+    }
+
+    /** A MAT file with two 3-column matrices, so that reading it needs the variable option. */
+    private void matWithTwoMatrices(String relative, int rows) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Matrix acc = Mat5.newMatrix(rows, 3);
+        Matrix temp = Mat5.newMatrix(rows, 3);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < 3; c++) {
+                acc.setDouble(r, c, rnd.nextGaussian());
+                temp.setDouble(r, c, 20 + 0.01 * r);
+            }
+        }
+        Mat5.writeToFile(Mat5.newMatFile().addArray("acc", acc).addArray("temp", temp), p.toFile());
+    }
+
+    @Test
+    void variableFromPropertiesIsUsedForTrainingEvenWithTrailingBlanks() throws IOException {
+        for (String cls : List.of("healthy", "faulty")) {
+            matWithTwoMatrices(cls + "/" + cls + ".mat", 700);
+        }
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options()));
+        assertTrue(e.getMessage().contains("several 2-D numeric variables"), e.getMessage());
+        Files.writeString(root.resolve(DatasetProperties.FILE_NAME), "fs=1000\nvariable=acc  \n");
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(List.of("X", "Y", "Z"), d.preprocessing().channels());
+    }
+
+    @Test
+    void evaluationReadsTheSameVariableAsTrainingDidFromProperties() throws IOException {
+        for (String cls : List.of("healthy", "faulty")) {
+            matWithTwoMatrices(cls + "/" + cls + ".mat", 700);
+        }
+        Files.writeString(root.resolve(DatasetProperties.FILE_NAME), "fs=1000\nvariable=acc\n");
+        PreparedDataset trained = DatasetLoader.load(options());
+        // what evaluate does: the model's contract and split, no --variable given
+        Preprocessing contract = trained.preprocessing();
+        PreparedDataset evaluated = DatasetLoader.load(options(), contract);
+        assertEquals(trained.plan(), evaluated.plan());
+        assertEquals(trained.fingerprint(), evaluated.fingerprint());
+        assertEquals(java.util.Arrays.toString(trained.test().starts()),
+                java.util.Arrays.toString(evaluated.test().starts()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trained.test().data(), evaluated.test().data());
+    }
+
+    @Test
+    void preparedFingerprintIsTheFingerprintOfTheIndex() throws IOException {
+        twoClasses(1, 700);
+        PreparedDataset d = DatasetLoader.load(options());
+        assertEquals(Fingerprint.of(DatasetIndex.scan(root)), d.fingerprint());
+        assertTrue(d.fingerprint().matches("sha256:[0-9a-f]{64}"), d.fingerprint());
+    }
+}
