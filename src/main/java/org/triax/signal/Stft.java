@@ -1,5 +1,6 @@
 package org.triax.signal;
 
+import java.util.stream.IntStream;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -9,6 +10,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * threads: every call uses its own buffer.
  */
 public final class Stft {
+    /** Frames per parallel task: large enough to amortise scheduling, small enough to balance. */
+    private static final int CHUNK = 512;
     private final StftConfig config;
     private final double[] taper;
     private final DoubleFFT_1D fft;
@@ -51,29 +54,46 @@ public final class Stft {
      */
     public int spectrogramDb(double[] x, int from, int length, float[] out, int offset) {
         int frames = config.frames(length);
+        framesDb(x, from, 0, frames, frames, out, offset, new double[config.segment()]);
+        return frames;
+    }
+
+    /**
+     * The dB spectrogram of a whole signal, row-major {@code [bin][frame]}; with {@code parallel}
+     * the frames are cut into chunks computed on the common fork-join pool.
+     */
+    public float[] spectrogramDb(double[] x, boolean parallel) {
+        int frames = config.frames(x.length);
+        float[] out = new float[bins() * frames];
+        int chunks = Math.max(1, (frames + CHUNK - 1) / CHUNK);
+        IntStream range = IntStream.range(0, chunks);
+        (parallel ? range.parallel() : range).forEach(c -> framesDb(x, 0, c * CHUNK,
+                Math.min(frames, (c + 1) * CHUNK), frames, out, 0, new double[config.segment()]));
+        return out;
+    }
+
+    /** The dB spectrogram of a whole signal as {@code [bin][frame]}. */
+    public float[][] spectrogramDb(double[] x) {
+        int frames = config.frames(x.length);
+        float[] flat = spectrogramDb(x, true);
+        float[][] rows = new float[bins()][frames];
+        for (int b = 0; b < rows.length; b++) {
+            System.arraycopy(flat, b * frames, rows[b], 0, frames);
+        }
+        return rows;
+    }
+
+    /** Frames {@code [f0, f1)} of the signal starting at {@code from}; row stride {@code frames}. */
+    private void framesDb(double[] x, int from, int f0, int f1, int frames, float[] out, int offset, double[] buf) {
         int bins = bins();
         double floor = config.dbFloor();
-        double[] buf = new double[config.segment()];
-        for (int f = 0; f < frames; f++) {
+        for (int f = f0; f < f1; f++) {
             powerOfSegment(x, from + f * config.step(), buf);
             for (int b = 0; b < bins; b++) {
                 double db = 10 * Math.log10(Math.max(buf[firstBin + b], 1e-300));
                 out[offset + b * frames + f] = (float) Math.max(db, floor);
             }
         }
-        return frames;
-    }
-
-    /** The dB spectrogram of a whole signal as {@code [bin][frame]}. */
-    public float[][] spectrogramDb(double[] x) {
-        int frames = config.frames(x.length);
-        float[] flat = new float[bins() * frames];
-        spectrogramDb(x, 0, x.length, flat, 0);
-        float[][] rows = new float[bins()][frames];
-        for (int b = 0; b < rows.length; b++) {
-            System.arraycopy(flat, b * frames, rows[b], 0, frames);
-        }
-        return rows;
     }
 
     /** One-sided PSD of all bins 0..segment/2 for each frame: {@code [frame][bin]} (tests, plots). */

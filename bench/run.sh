@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmark suite: triax against the peers a user would pick instead (PyTorch-Python, scipy), side
+# by side in one run on the same cores, then BENCHMARKS.md. Not part of CI.
+#   bench/run.sh            full run (about 15-20 minutes on 2 cores), writes BENCHMARKS.md
+#   bench/run.sh --smoke    one short iteration of everything, writes target/bench/BENCHMARKS.smoke.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+smoke=0; [[ "${1:-}" == "--smoke" ]] && smoke=1
+PY=/usr/bin/python3   # Debian's python, where python3-torch and python3-scipy live
+if ! $PY -c "import torch, scipy" 2>/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-scipy
+fi
+command -v /usr/bin/time >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
+mvn -q -B package -DskipTests
+mvn -q -B test-compile
+CP="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+JAVA=(java -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP" org.triax.bench.BenchMain)
+# the machine's OpenBLAS settings slow numpy/torch; the peers run without them (as the env notes advise)
+PEER=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/peer.py)
+
+out=target/bench; mkdir -p "$out"; res="$out/results.jsonl"; : > "$res"
+if (( smoke )); then steps=4; epochs=2; reps=1; stft_reps=2; lat_reps=5; e2e_epochs=1
+else steps=40; epochs=5; reps=3; stft_reps=20; lat_reps=200; e2e_epochs=10; fi
+
+run() { echo "+ $*" >&2; "$@" | grep '^{' | tee -a "$res"; }
+
+for r in $(seq "$reps"); do      # interleaved repeats: both sides see the same machine state
+  for d in fused separate; do
+    run "${JAVA[@]}" train "$d" "$steps" "$epochs"
+    run "${PEER[@]}" train "$d" "$steps" "$epochs"
+  done
+done
+for r in $(seq "$reps"); do
+  run "${JAVA[@]}" stft 1 "$stft_reps"
+  run "${JAVA[@]}" stft 0 "$stft_reps"
+  run "${PEER[@]}" stft 1 "$stft_reps"
+done
+for d in fused separate; do
+  run "${JAVA[@]}" predict "$d" "$lat_reps"
+  run "${PEER[@]}" predict "$d" "$lat_reps"
+done
+
+# end to end: the real command on the real datasets
+e2e() { # name dir extra-args...
+  local name=$1 dir=$2; shift 2
+  [[ -d "$dir" ]] || { echo "skip $name: $dir absent" >&2; return; }
+  local log="$out/e2e-$name.log"
+  /usr/bin/time -v ./triax train --data "$dir" --mode both --epochs "$e2e_epochs" --out "$out/models-$name" "$@" \
+    > "$log" 2> "$out/e2e-$name.time"
+  $PY bench/report.py e2e "$name" "$log" "$out/e2e-$name.time" "./triax train --data $dir --mode both --epochs $e2e_epochs $*" | tee -a "$res"
+}
+e2e kafeel ../shared/data/kafeel-motor-triaxial --fs 1000
+e2e cwru ../shared/data/cwru-48k-10class --fs 48000
+
+target=BENCHMARKS.md; (( smoke )) && target="$out/BENCHMARKS.smoke.md"
+$PY bench/report.py markdown "$res" "bench/run.sh${1:+ $1}" > "$target"
+echo "wrote $target"
