@@ -90,7 +90,7 @@ public final class Stft {
         for (int f = f0; f < f1; f++) {
             powerOfSegment(x, from + f * config.step(), buf);
             for (int b = 0; b < bins; b++) {
-                double db = 10 * Math.log10(Math.max(buf[firstBin + b], 1e-300));
+                double db = Decibels.fromPower(Math.max(buf[firstBin + b], 1e-300));
                 out[offset + b * frames + f] = (float) Math.max(db, floor);
             }
         }
