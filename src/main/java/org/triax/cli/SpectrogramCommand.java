@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.triax.TriaxException;
 import org.triax.dataset.DatasetProperties;
 import org.triax.report.FrameBinning;
 import org.triax.report.SpectrogramPlot;
@@ -52,6 +53,10 @@ final class SpectrogramCommand implements Callable<Integer> {
         Recording r = RecordingReaders.read(recording, new ReadOptions(fs, options.variable));
         if (!channels.isEmpty()) {
             r = r.select(channels);
+        }
+        if (r.length() < stft.segment()) {
+            throw new TriaxException(recording + ": " + r.length() + " samples is shorter than one STFT segment ("
+                    + stft.segment() + " samples)");
         }
         Stft transform = new Stft(stft, r.sampleRate());
         String name = recording.getFileName().toString().replaceFirst("\\.[^.]+(\\.gz)?$", "");

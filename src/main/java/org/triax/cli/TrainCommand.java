@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.triax.TriaxException;
+import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
 import org.triax.model.Design;
 import org.triax.train.TrainConfig;
@@ -49,12 +50,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         List<Design> designs = designs(mode);
         TrainConfig cfg = new TrainConfig(epochs, batch, learningRate, seed, classWeights);
-        Path root = data;
-        if (root == null) {
-            root = DemoDataset.generate(out.resolve("demo-data"), seed);
+        Path root = data != null ? data : out.resolve("demo-data");
+        // checks every option before the demo dataset is written into the output folder
+        DataOptions options = dataOptions.toOptions(root, seed);
+        if (data == null) {
+            DemoDataset.generate(root, seed);
             System.out.println("no --data given: using the built-in demo dataset in " + root);
         }
-        List<TrainJob.Outcome> outcomes = TrainJob.run(dataOptions.toOptions(root, seed), designs, cfg, out,
+        List<TrainJob.Outcome> outcomes = TrainJob.run(options, designs, cfg, out,
                 new ConsoleProgress(System.err), System.out);
         System.out.println();
         System.out.print(comparison(outcomes));

@@ -29,8 +29,9 @@ public final class TriaxCli implements Runnable {
         cl.setExecutionExceptionHandler(TriaxCli::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("triax: error: " + ex.getMessage());
-            err.println("(see: triax " + ex.getCommandLine().getCommandName() + " --help)");
+            // one line, like every other user error
+            err.println("triax: error: " + oneLine(ex.getMessage()) + " (see: triax "
+                    + ex.getCommandLine().getCommandName() + " --help)");
             return USER_ERROR;
         });
         return cl.execute(args);
@@ -43,7 +44,7 @@ public final class TriaxCli implements Runnable {
             t = t.getCause();
         }
         if (t instanceof TriaxException) {
-            err.println("triax: error: " + t.getMessage());
+            err.println("triax: error: " + oneLine(t.getMessage()));
             return USER_ERROR;
         }
         err.println("triax: internal error: " + e);
@@ -53,6 +54,11 @@ public final class TriaxCli implements Runnable {
             err.println("(set TRIAX_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    /** Messages quoting a library may span lines; the error stays one line. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

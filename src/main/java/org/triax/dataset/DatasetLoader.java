@@ -63,11 +63,14 @@ public final class DatasetLoader {
     static List<String> commonChannels(List<Recording> recs) {
         List<String> common = new ArrayList<>(recs.get(0).channels());
         for (Recording r : recs) {
+            List<String> before = List.copyOf(common);
             common.removeIf(c -> r.channels().stream().noneMatch(c::equalsIgnoreCase));
-        }
-        if (common.isEmpty()) {
-            throw new TriaxException("the recordings share no channel name (first: " + recs.get(0).source() + " has "
-                    + recs.get(0).channels() + "): choose with --channels");
+            if (common.isEmpty()) {
+                // name the recording that left nothing in common: among many files it is the one to look at
+                throw new TriaxException("the recordings share no channel name (first: " + recs.get(0).source()
+                        + " has " + recs.get(0).channels() + "; " + r.source() + " has " + r.channels()
+                        + " and lacks " + String.join(", ", before) + "): choose with --channels");
+            }
         }
         return new ArrayList<>(common);
     }

@@ -8,13 +8,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.triax.TriaxException;
 
 /**
@@ -40,8 +45,13 @@ public final class TriaxNetwork implements AutoCloseable {
     /** A network with the given weights (bytes from {@link #parameters()}). */
     public static TriaxNetwork load(NetworkSpec spec, byte[] parameters) {
         TriaxNetwork net = create(spec);
-        net.model.getBlock().initialize(net.model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, 1));
-        net.setParameters(parameters);
+        try {
+            net.model.getBlock().initialize(net.model.getNDManager(), DataType.FLOAT32, Networks.inputShape(spec, 1));
+            net.setParameters(parameters);
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
         return net;
     }
 
@@ -69,12 +79,33 @@ public final class TriaxNetwork implements AutoCloseable {
     }
 
     public void setParameters(byte[] parameters) {
+        Map<String, Shape> expected = shapes();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             model.getBlock().loadParameters(model.getNDManager(), in);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new TriaxException("model weights do not fit the " + spec.design().label() + " network ("
                     + e.getMessage() + ")", e);
         }
+        // DJL takes arrays of any shape; a mismatch would only fail in the first forward pass
+        Map<String, Shape> loaded = shapes();
+        for (Map.Entry<String, Shape> e : expected.entrySet()) {
+            if (!e.getValue().equals(loaded.get(e.getKey()))) {
+                throw new TriaxException("model weights do not fit the " + spec.design().label() + " network ("
+                        + e.getKey() + " has shape " + loaded.get(e.getKey()) + ", the network needs " + e.getValue()
+                        + ")");
+            }
+        }
+    }
+
+    /** Shape of every initialised parameter, by name. */
+    private Map<String, Shape> shapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().isInitialized()) {
+                shapes.put(p.getKey(), p.getValue().getArray().getShape());
+            }
+        }
+        return shapes;
     }
 
     /**

@@ -62,12 +62,18 @@ public final class RecordingScorer implements AutoCloseable {
         float[][] p = windowProbabilities(raw);
         int k = meta.classes().size();
         double[] mean = new double[k];
-        double[] share = new double[k];
+        int[] votes = new int[k];
         for (float[] row : p) {
             for (int c = 0; c < k; c++) {
-                mean[c] += row[c] / p.length;
+                mean[c] += row[c];
             }
-            share[ModelTrainer.argmax(row)] += 1.0 / p.length;
+            votes[ModelTrainer.argmax(row)]++;
+        }
+        // divide once at the end: summing 1/n n times does not give exactly 1
+        double[] share = new double[k];
+        for (int c = 0; c < k; c++) {
+            mean[c] /= p.length;
+            share[c] = (double) votes[c] / p.length;
         }
         int best = 0;
         for (int c = 1; c < k; c++) {

@@ -39,6 +39,8 @@ public final class CsvReader implements RecordingReader {
     static final List<String> EXTENSIONS =
             List.of(".csv", ".csv.gz", ".tsv", ".tsv.gz"); // not .txt: a stray notes.txt beside the data is common
 
+    /** How other tools write NaN and infinity (numpy: nan, inf), which Java does not parse. */
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
     private static final Pattern MILLISECONDS = Pattern.compile("(?i).*(^|[^a-z])ms([^a-z]|$).*");
     /** Stands for "runs of spaces and tabs" in {@link #split}. */
     private static final char WHITESPACE = ' ';
@@ -219,7 +221,7 @@ public final class CsvReader implements RecordingReader {
             Double.parseDouble(cell);
             return true;
         } catch (NumberFormatException e) {
-            return false;
+            return NON_FINITE.matcher(cell).matches();
         }
     }
 
@@ -253,8 +255,11 @@ public final class CsvReader implements RecordingReader {
             try {
                 v = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new TriaxException(file + ": line " + lineNo + ", column " + (column + 1)
-                        + ": '" + cell + "' is not a number");
+                if (!NON_FINITE.matcher(cell).matches()) {
+                    throw new TriaxException(file + ": line " + lineNo + ", column " + (column + 1)
+                            + ": '" + cell + "' is not a number");
+                }
+                v = Double.NaN;
             }
             if (!Double.isFinite(v)) {
                 throw new TriaxException(file + ": line " + lineNo + ", column " + (column + 1)

@@ -103,6 +103,10 @@ public final class RecordingReaders {
 
     /** An exception's message for a one-line report (some library exceptions have none). */
     static String reason(Throwable e) {
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.toString().equals(e.getMessage())) {
+            return reason(cause); // new X(cause) copies "java.lang.Y: text" into its message: keep the text
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
