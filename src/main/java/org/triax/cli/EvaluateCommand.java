@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.triax.predict.Evaluation;
+import org.triax.predict.InferenceEngine;
 import org.triax.report.ConfusionMatrixPlot;
 import org.triax.train.Metrics;
 import picocli.CommandLine.Command;
@@ -15,8 +16,12 @@ import picocli.CommandLine.Option;
                 + "and reproduces the test-set metrics; elsewhere it scores every window.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
     Path model;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx (ONNX Runtime: the .onnx beside a .triax model, "
+            + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
+    String engine = "onnx";
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "labelled folder (one sub-folder per class)")
     Path data;
@@ -32,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation.Report r = Evaluation.run(model, data, allWindows, variable);
+        Evaluation.Report r = Evaluation.run(model, data, allWindows, variable, InferenceEngine.parse(engine));
         Metrics m = r.windows();
         System.out.println("scored: " + r.scope());
         System.out.printf(Locale.ROOT, "windows %d: accuracy %.2f %%, macro F1 %.4f; recordings %d: accuracy %.2f %%%n",

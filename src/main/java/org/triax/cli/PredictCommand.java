@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.triax.TriaxException;
 import org.triax.dataset.DatasetProperties;
+import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
 import org.triax.predict.VerdictFormat;
@@ -22,8 +23,12 @@ import picocli.CommandLine.Parameters;
         description = "Score recordings (files or folders) with a trained model.")
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
     Path model;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx (ONNX Runtime: the .onnx beside a .triax model, "
+            + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
+    String engine = "onnx";
 
     @Parameters(arity = "1..*", paramLabel = "RECORDING", description = "recording files, or folders searched for them")
     List<Path> recordings;
@@ -40,9 +45,10 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
+        InferenceEngine eng = InferenceEngine.parse(engine);
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
-        try (RecordingScorer scorer = new RecordingScorer(model, DatasetProperties.parseList(channels), variable)) {
+        try (RecordingScorer scorer = new RecordingScorer(model, eng, DatasetProperties.parseList(channels), variable)) {
             for (Path f : files) {
                 verdicts.add(scorer.score(f));
             }

@@ -6,11 +6,11 @@ import org.triax.train.ModelArtifacts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code triax train|predict|evaluate|spectrogram}. */
+/** Entry point: {@code triax train|predict|evaluate|export|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
         description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, SpectrogramCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
+                SpectrogramCommand.class, CommandLine.HelpCommand.class})
 public final class TriaxCli implements Runnable {
 
     /** Exit status of errors the user can fix (bad input or parameters). */

@@ -20,7 +20,16 @@ public record DatasetIndex(Path root, List<String> classes, List<LabelledFile> f
         files = List.copyOf(files);
     }
 
+    /** A training folder: at least two classes. */
     public static DatasetIndex scan(Path root) {
+        return scan(root, 2);
+    }
+
+    /**
+     * @param minClasses 2 to train; 1 to evaluate (new recordings of one known class are a
+     *     reasonable test of a model)
+     */
+    public static DatasetIndex scan(Path root, int minClasses) {
         if (!Files.exists(root)) {
             throw new TriaxException("data folder " + root + " does not exist");
         }
@@ -52,7 +61,7 @@ public record DatasetIndex(Path root, List<String> classes, List<LabelledFile> f
                 files.add(new LabelledFile(p, root.relativize(p).toString().replace('\\', '/'), label));
             }
         }
-        if (classes.size() < 2) {
+        if (classes.size() < minClasses) {
             throw new TriaxException("data folder " + root + " has only one class folder (" + classes.get(0)
                     + "): a classifier needs at least two");
         }

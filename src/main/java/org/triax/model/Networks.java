@@ -22,6 +22,12 @@ import ai.djl.nn.pooling.Pool;
  * whose features are concatenated before the head, computed in one kernel call instead of C.
  */
 public final class Networks {
+    /**
+     * Batch-norm epsilon (DJL's default, set explicitly so the ONNX export states the same value):
+     * inference computes {@code gamma * (x - runningMean) / sqrt(runningVar + epsilon) + beta}.
+     */
+    public static final float BATCH_NORM_EPSILON = 1e-5f;
+
     private Networks() {
     }
 
@@ -49,7 +55,7 @@ public final class Networks {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .setFilters(filters).optGroups(groups).build())
-                .add(BatchNorm.builder().build())
+                .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)));
     }

@@ -27,6 +27,8 @@ import org.triax.TriaxException;
  * moves weights in and out as bytes. Holds native memory: close it.
  */
 public final class TriaxNetwork implements AutoCloseable {
+    /** Windows per forward pass when used as a {@link WindowClassifier}. */
+    public static final int INFERENCE_BATCH = 64;
     private final NetworkSpec spec;
     private final Model model;
 
@@ -139,6 +141,29 @@ public final class TriaxNetwork implements AutoCloseable {
             softmaxInPlace(row);
         }
         return p;
+    }
+
+    /**
+     * This network as a {@link WindowClassifier} (batches of {@link #INFERENCE_BATCH}
+     * windows). Closing the classifier closes this network.
+     */
+    public WindowClassifier asClassifier() {
+        return new WindowClassifier() {
+            @Override
+            public float[][] probabilities(float[] data, int count) {
+                return TriaxNetwork.this.probabilities(data, count, INFERENCE_BATCH);
+            }
+
+            @Override
+            public String engine() {
+                return "DJL " + model.getNDManager().getEngine().getEngineName();
+            }
+
+            @Override
+            public void close() {
+                TriaxNetwork.this.close();
+            }
+        };
     }
 
     /** Numerically stable softmax. */

@@ -2,7 +2,10 @@ package org.triax.predict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.triax.TriaxException;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetIndex;
@@ -12,11 +15,10 @@ import org.triax.dataset.LabelledFile;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitFractions;
 import org.triax.dataset.SplitProtocol;
-import org.triax.model.TriaxNetwork;
+import org.triax.model.WindowClassifier;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.RecordingReaders;
 import org.triax.train.Metrics;
-import org.triax.train.ModelArtifact;
 import org.triax.train.ModelMetadata;
 import org.triax.train.ModelTrainer;
 
@@ -35,66 +37,72 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** {@link #run(Path, Path, boolean, String, InferenceEngine)} on DJL (the CLI defaults to ONNX Runtime). */
     public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable) {
-        ModelArtifact artifact = ModelArtifact.load(modelFile);
-        ModelMetadata meta = artifact.metadata();
-        DatasetIndex index = DatasetIndex.scan(dataDir);
-        if (!allWindows && Fingerprint.of(index).equals(meta.dataset().fingerprint())) {
-            return testSet(artifact, dataDir, variable);
-        }
-        int[] classMap = classMap(index, meta.classes());
-        try (RecordingScorer scorer = new RecordingScorer(modelFile, List.of(), variable)) {
+        return run(modelFile, dataDir, allWindows, variable, InferenceEngine.DJL);
+    }
+
+    /** @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax */
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine) {
+        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, List.of(), variable)) {
+            ModelMetadata meta = scorer.metadata();
+            DatasetIndex index = DatasetIndex.scan(dataDir, 1);
+            if (!allWindows && Fingerprint.of(index).equals(meta.dataset().fingerprint())) {
+                return testSet(meta, scorer.classifier(), dataDir, variable);
+            }
+            int[] classMap = classMap(index, meta.classes());
+            List<float[]> probabilities = new ArrayList<>();
             List<Integer> truth = new ArrayList<>();
-            List<Integer> pred = new ArrayList<>();
-            int rightRecordings = 0;
-            for (LabelledFile f : index.files()) {
-                int y = classMap[f.label()];
-                float[][] p = scorer.windowProbabilities(RecordingReaders.read(f.path(), new ReadOptions(Double.NaN, variable)));
-                double[] mean = new double[meta.classes().size()];
-                for (float[] row : p) {
-                    truth.add(y);
-                    pred.add(ModelTrainer.argmax(row));
-                    for (int c = 0; c < mean.length; c++) {
-                        mean[c] += row[c];
-                    }
-                }
-                if (argmax(mean) == y) {
-                    rightRecordings++;
+            List<Integer> recordings = new ArrayList<>();
+            for (int r = 0; r < index.files().size(); r++) {
+                LabelledFile f = index.files().get(r);
+                for (float[] row : scorer.windowProbabilities(
+                        RecordingReaders.read(f.path(), new ReadOptions(Double.NaN, variable)))) {
+                    probabilities.add(row);
+                    truth.add(classMap[f.label()]);
+                    recordings.add(r);
                 }
             }
-            Metrics m = Metrics.of(truth.stream().mapToInt(Integer::intValue).toArray(),
-                    pred.stream().mapToInt(Integer::intValue).toArray(), meta.classes().size());
-            return new Report("all windows of " + index.files().size() + " recordings in " + dataDir,
-                    meta.classes(), m, (double) rightRecordings / index.files().size(), index.files().size());
+            return report("all windows of " + index.files().size() + " recordings in " + dataDir, meta.classes(),
+                    probabilities.toArray(new float[0][]), toArray(truth), toArray(recordings));
         }
     }
 
-    private static Report testSet(ModelArtifact artifact, Path dataDir, String variable) {
-        ModelMetadata meta = artifact.metadata();
+    private static Report testSet(ModelMetadata meta, WindowClassifier net, Path dataDir, String variable) {
         ModelMetadata.Split s = meta.split();
         DataOptions o = new DataOptions(dataDir, meta.preprocessing().channels(), meta.preprocessing().sampleRate(),
                 variable, meta.preprocessing().window(), meta.preprocessing().stft(), SplitProtocol.valueOf(s.protocol()),
                 new SplitFractions(s.fractions().train(), s.fractions().validation(), s.fractions().test()), s.seed());
         PreparedDataset ds = DatasetLoader.load(o, meta.preprocessing());
         ds.normalize(meta.normalization());
-        try (TriaxNetwork net = artifact.openNetwork()) {
-            Metrics m = ModelTrainer.evaluate(net, ds.test(), meta.classes().size());
-            float[][] p = net.probabilities(ds.test().data(), ds.test().size(), ModelTrainer.EVAL_BATCH);
-            int[] recs = ds.test().recordings();
-            java.util.Map<Integer, double[]> sums = new java.util.TreeMap<>();
-            java.util.Map<Integer, Integer> label = new java.util.HashMap<>();
-            for (int i = 0; i < p.length; i++) {
-                double[] sum = sums.computeIfAbsent(recs[i], k -> new double[meta.classes().size()]);
-                for (int c = 0; c < sum.length; c++) {
-                    sum[c] += p[i][c];
-                }
-                label.put(recs[i], ds.test().labels()[i]);
+        return report("test set of the model's own split (" + s.protocol().toLowerCase().replace('_', '-')
+                        + ", seed " + s.seed() + ") of " + dataDir, meta.classes(),
+                net.probabilities(ds.test().data(), ds.test().size()), ds.test().labels(), ds.test().recordings());
+    }
+
+    /**
+     * Window metrics, and recording accuracy where a recording's verdict is the class of highest
+     * mean window probability (as {@code predict} decides).
+     */
+    private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings) {
+        int[] predicted = new int[p.length];
+        Map<Integer, double[]> sums = new TreeMap<>();
+        Map<Integer, Integer> label = new HashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            predicted[i] = ModelTrainer.argmax(p[i]);
+            double[] sum = sums.computeIfAbsent(recordings[i], k -> new double[classes.size()]);
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += p[i][c];
             }
-            long right = sums.entrySet().stream().filter(e -> argmax(e.getValue()) == label.get(e.getKey())).count();
-            return new Report("test set of the model's own split (" + s.protocol().toLowerCase().replace('_', '-')
-                    + ", seed " + s.seed() + ") of " + dataDir, meta.classes(), m,
-                    sums.isEmpty() ? 0 : (double) right / sums.size(), sums.size());
+            label.put(recordings[i], truth[i]);
         }
+        long right = sums.entrySet().stream().filter(e -> argmax(e.getValue()) == label.get(e.getKey())).count();
+        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()),
+                sums.isEmpty() ? 0 : (double) right / sums.size(), sums.size());
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Dataset class index to model class index; a folder the model does not know is an error. */

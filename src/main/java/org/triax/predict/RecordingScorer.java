@@ -2,51 +2,85 @@ package org.triax.predict;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
-import org.triax.model.TriaxNetwork;
+import org.triax.model.WindowClassifier;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
 import org.triax.signal.SpectrogramExtractor;
-import org.triax.train.ModelArtifact;
 import org.triax.train.ModelMetadata;
 import org.triax.train.ModelTrainer;
 
 /**
  * Scores new recordings with a model file alone: reads each recording, applies the model's saved
  * preprocessing and normalisation to every window, and aggregates window probabilities into a
- * verdict. Holds the network: close it.
+ * verdict. The network runs on ONNX Runtime or DJL ({@link InferenceEngine}). On long
+ * recordings the windows go through in chunks, and the next chunk's spectrograms are computed
+ * while the network scores the current one. Holds the network: close it.
  */
 public final class RecordingScorer implements AutoCloseable {
+    /** Windows per chunk of the spectrogram / inference pipeline. */
+    static final int CHUNK = 256;
+
+    private final ScoringModel model;
     private final ModelMetadata meta;
-    private final TriaxNetwork network;
     private final SpectrogramExtractor extractor;
     private final List<String> sourceChannels;
     private final String variable;
 
     /**
+     * A scorer on DJL, the engine the model was trained with (the CLI picks ONNX Runtime by
+     * default: {@link #RecordingScorer(Path, InferenceEngine, List, String)}).
+     */
+    public RecordingScorer(Path modelFile, List<String> sourceChannels, String variable) {
+        this(modelFile, InferenceEngine.DJL, sourceChannels, variable);
+    }
+
+    /**
+     * @param modelFile a {@code .triax} model file, or a {@code .onnx} file exported by triax
      * @param sourceChannels channels to take from the recordings, in the model's order, when their
      *     names differ from the model's (empty: use the model's names)
      * @param variable MAT variable / HDF5 dataset to read (null: automatic)
      */
-    public RecordingScorer(Path modelFile, List<String> sourceChannels, String variable) {
-        ModelArtifact artifact = ModelArtifact.load(modelFile);
-        this.meta = artifact.metadata();
-        Preprocessing pre = meta.preprocessing();
-        if (!sourceChannels.isEmpty() && sourceChannels.size() != pre.channelCount()) {
-            throw new TriaxException("--channels names " + sourceChannels.size() + " channels, the model takes "
-                    + pre.channelCount() + " " + pre.channels());
+    public RecordingScorer(Path modelFile, InferenceEngine engine, List<String> sourceChannels, String variable) {
+        this(ScoringModel.open(modelFile, engine), sourceChannels, variable);
+    }
+
+    /** A scorer that owns {@code model} (closes it, also when this constructor fails). */
+    public RecordingScorer(ScoringModel model, List<String> sourceChannels, String variable) {
+        try {
+            this.model = model;
+            this.meta = model.metadata();
+            Preprocessing pre = meta.preprocessing();
+            if (!sourceChannels.isEmpty() && sourceChannels.size() != pre.channelCount()) {
+                throw new TriaxException("--channels names " + sourceChannels.size() + " channels, the model takes "
+                        + pre.channelCount() + " " + pre.channels());
+            }
+            this.sourceChannels = List.copyOf(sourceChannels);
+            this.variable = variable;
+            this.extractor = pre.extractor();
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
-        this.sourceChannels = List.copyOf(sourceChannels);
-        this.variable = variable;
-        this.extractor = pre.extractor();
-        this.network = artifact.openNetwork();
     }
 
     public ModelMetadata metadata() {
         return meta;
+    }
+
+    /** The classifier scoring the windows (owned by this scorer). */
+    public WindowClassifier classifier() {
+        return model.classifier();
+    }
+
+    /** The model file and engine, in words. */
+    public String source() {
+        return model.source();
     }
 
     public Verdict score(Path file) {
@@ -87,17 +121,57 @@ public final class RecordingScorer implements AutoCloseable {
     /** Probabilities of every window of the recording, in time order. */
     public float[][] windowProbabilities(Recording raw) {
         Preprocessing pre = meta.preprocessing();
+        if (raw.channelCount() < pre.channelCount()) {
+            try {
+                raw.select(pre.channels());
+            } catch (TriaxException e) {
+                throw new TriaxException(e.getMessage() + "; the recording has " + raw.channelCount()
+                        + " channel(s), the model takes " + pre.channelCount() + " (" + String.join(", ", pre.channels())
+                        + ")", e);
+            }
+        }
         Recording r = pre.conform(raw);
         int[] starts = extractor.windowStarts(0, r.length());
+        float[][] out = new float[starts.length][];
+        CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> tensors(r, starts, 0));
+        try {
+            for (int from = 0; from < starts.length; from += CHUNK) {
+                float[] data = join(next);
+                int after = from + CHUNK;
+                // the next chunk's spectrograms are computed while the network scores this one
+                next = after < starts.length ? CompletableFuture.supplyAsync(() -> tensors(r, starts, after)) : null;
+                int n = Math.min(CHUNK, starts.length - from);
+                System.arraycopy(model.classifier().probabilities(data, n), 0, out, from, n);
+            }
+        } finally {
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+        return out;
+    }
+
+    /** Normalised tensors of the windows {@code from .. from + CHUNK} (fewer at the end). */
+    private float[] tensors(Recording r, int[] starts, int from) {
+        Preprocessing pre = meta.preprocessing();
         int size = pre.tensorSize();
-        float[] data = new float[Math.multiplyExact(starts.length, size)];
-        IntStream.range(0, starts.length).parallel().forEach(i -> extractor.window(r, starts[i], data, i * size));
-        meta.normalization().apply(data, starts.length, size);
-        return network.probabilities(data, starts.length, ModelTrainer.EVAL_BATCH);
+        int n = Math.min(CHUNK, starts.length - from);
+        float[] data = new float[Math.multiplyExact(n, size)];
+        IntStream.range(0, n).parallel().forEach(i -> extractor.window(r, starts[from + i], data, i * size));
+        meta.normalization().apply(data, n, size);
+        return data;
+    }
+
+    private static float[] join(CompletableFuture<float[]> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
     }
 
     @Override
     public void close() {
-        network.close();
+        model.close();
     }
 }

@@ -79,7 +79,11 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
         return new ModelArtifact(parseMetadata(file, meta), weights);
     }
 
-    private static ModelMetadata parseMetadata(Path file, byte[] json) {
+    /**
+     * Parses and checks model metadata JSON ({@code file} names its source in messages): a triax
+     * model's, of a format version this triax reads.
+     */
+    public static ModelMetadata parseMetadata(Path file, byte[] json) {
         ModelMetadata m;
         try {
             com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);

@@ -20,13 +20,14 @@ public final class ModelNaming {
     }
 
     /**
-     * A base name whose model file does not exist yet in {@code dir}: when the second is taken
-     * (two models saved in one second), the next free second is used, so the pattern holds and
-     * nothing is overwritten.
+     * A base name whose model file (and its {@code .onnx} export) does not exist yet in
+     * {@code dir}: when the second is taken (two models saved in one second), the next free second
+     * is used, so the pattern holds and nothing is overwritten.
      */
     public static String freeBaseName(Path dir, LocalDateTime time, double validationAccuracy, double testAccuracy) {
         LocalDateTime t = time.withNano(0);
-        while (Files.exists(dir.resolve(baseName(t, validationAccuracy, testAccuracy) + "." + EXTENSION))) {
+        while (Files.exists(dir.resolve(baseName(t, validationAccuracy, testAccuracy) + "." + EXTENSION))
+                || Files.exists(dir.resolve(baseName(t, validationAccuracy, testAccuracy) + ".onnx"))) {
             t = t.plusSeconds(1);
         }
         return baseName(t, validationAccuracy, testAccuracy);

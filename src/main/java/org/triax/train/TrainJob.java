@@ -13,10 +13,12 @@ import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.model.Design;
+import org.triax.model.TriaxNetwork;
+import org.triax.onnx.OnnxExport;
 
 /**
  * One {@code triax train} run: prepare the data once, train each requested design on the identical
- * split and normalisation, and write each model file with its plots and metrics beside it.
+ * split and normalisation, and write each model file with its plots, metrics and ONNX export beside it.
  */
 public final class TrainJob {
 
@@ -54,7 +56,7 @@ public final class TrainJob {
                     cfg.batchSize(), cfg.seed());
             try (TrainingResult r = ModelTrainer.train(ds, design, cfg, listener)) {
                 ModelMetadata meta = ModelArtifacts.metadata(ds, norm, cfg, r);
-                Path file = write(outDir, meta, r.network().parameters());
+                Path file = write(outDir, meta, r.network());
                 outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
                         r.trainSeconds()));
                 log.printf("%s: validation %.2f %%, test %.2f %% (best epoch %d) -> %s%n", design.label(),
@@ -64,14 +66,18 @@ public final class TrainJob {
         return outcomes;
     }
 
-    /** Plots and metrics JSON first, the model file last: a model on disk always has its companions. */
-    private static Path write(Path outDir, ModelMetadata meta, byte[] weights) {
+    /**
+     * Plots, metrics JSON and the ONNX export first, the model file last: a model on disk always has
+     * its companions.
+     */
+    private static Path write(Path outDir, ModelMetadata meta, TriaxNetwork network) {
         String base = ModelNaming.freeBaseName(outDir, LocalDateTime.now(), meta.validation().accuracy(),
                 meta.test().accuracy());
         try {
             ModelArtifacts.writeCompanions(outDir, base, meta);
             Path file = outDir.resolve(base + "." + ModelNaming.EXTENSION);
-            new ModelArtifact(meta, weights).save(file);
+            OnnxExport.write(OnnxExport.export(network, meta), OnnxExport.defaultPath(file));
+            new ModelArtifact(meta, network.parameters()).save(file);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

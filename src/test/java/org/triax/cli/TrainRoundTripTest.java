@@ -117,8 +117,12 @@ class TrainRoundTripTest {
                 assertTrue(image.getWidth() > 100 && image.getHeight() > 100, base + png);
             }
         }
+        for (Design d : Design.values()) {
+            String base = MODEL.get(d).getFileName().toString().replaceFirst("\\.triax$", "");
+            assertTrue(Files.isRegularFile(models.resolve(base + ".onnx")), base + ".onnx");
+        }
         List<Path> all = TinyData.filesEndingWith(models, "");
-        assertEquals(2 * 4, all.size(), "model, json and two plots per design, nothing else: " + all);
+        assertEquals(2 * 5, all.size(), "model, json, two plots and the ONNX export per design, nothing else: " + all);
     }
 
     @Test
@@ -208,6 +212,21 @@ class TrainRoundTripTest {
                     100 * stored.accuracy(), stored.macroF1());
             assertTrue(r.out().contains(expected), "expected '" + expected + "' in:\n" + r.out());
         }
+    }
+
+    @Test
+    void evaluateOnNewRecordingsOfOneKnownClassScoresEveryWindow() {
+        // a folder holding one class only is a fair test set for a model (not for training)
+        Path oneClass = shared.resolve("one-class");
+        String cls = TinyData.CLASSES.get(1);
+        for (int seed = 100; seed < 103; seed++) {
+            TinyData.recording(oneClass.resolve(cls + "/" + cls + "-" + seed + ".csv"), 1, 3, TinyData.SAMPLES,
+                    Layout.HEADER_WITH_TIME, seed);
+        }
+        Run r = TinyData.cli("evaluate", "--model", MODEL.get(Design.FUSED).toString(), "--data", oneClass.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("scored: all windows of 3 recordings"), r.out());
+        assertTrue(r.out().contains("recordings 3: accuracy 100.00 %"), r.out());
     }
 
     // ---------------------------------------------------------------- repeatability

@@ -1,0 +1,415 @@
+package org.triax.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.onnx.proto.OnnxMl;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.protobuf.ByteString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.triax.TriaxException;
+import org.triax.dataset.Normalization;
+import org.triax.model.Design;
+import org.triax.model.NetworkSpec;
+import org.triax.model.Networks;
+import org.triax.model.TriaxNetwork;
+import org.triax.signal.Preprocessing;
+import org.triax.signal.StftConfig;
+import org.triax.signal.WindowFunction;
+import org.triax.train.ModelArtifact;
+import org.triax.train.ModelArtifacts;
+import org.triax.train.ModelMetadata;
+import org.triax.train.Metrics;
+
+/**
+ * Turns a trained network and its {@link ModelMetadata} into a standard ONNX model (opset 17)
+ * that any ONNX runtime can execute, with the preprocessing contract in its metadata properties.
+ *
+ * <p>Graph: input {@value #INPUT} float32 {@code [batch, C, bins, frames]} (batch is the dynamic
+ * dimension {@code "batch"}, the input already normalised), per conv block {@code Conv} (3x3,
+ * pads 1) → {@code BatchNormalization} (inference form: running mean and variance, epsilon
+ * {@link Networks#BATCH_NORM_EPSILON}) → {@code Relu} → {@code MaxPool} (2x2, stride 2); then
+ * {@code GlobalAveragePool} → {@code Flatten} (axis 1) → {@code Gemm} (transB = 1: DJL's Linear
+ * weight is {@code [out, in]}) → {@code Relu} → {@code Gemm} → {@code Softmax} (axis 1) to the
+ * output {@value #OUTPUT} {@code [batch, classes]}. Dropout is the identity at inference and is
+ * left out.
+ *
+ * <p>The separate design's C branches are computed in triax as one grouped convolution per block
+ * ({@code groups = C}), so the ONNX graph has one C-channel input too and the branching happens
+ * inside each {@code Conv} through its attribute {@code group = C}: group g's filters see only
+ * channel g's feature maps. The fused design has {@code group = 1}.
+ *
+ * <p>Metadata properties: flat {@code triax.*} keys with plain values (see {@link #properties})
+ * so that a program in another language can rebuild the input from a raw recording, plus
+ * {@value #METADATA_JSON}, the full model metadata as in the {@code .triax} file, and
+ * {@value #WEIGHTS_SHA256}, which ties the export to the weights it was made from.
+ */
+public final class OnnxExport {
+    /** Version of this ONNX contract (graph names and metadata keys); readers refuse newer ones. */
+    public static final int FORMAT_VERSION = 1;
+    public static final int OPSET = 17;
+    /** ONNX IR version 8 (ONNX 1.10 to 1.12), the one that goes with opset 17. */
+    public static final long IR_VERSION = 8;
+    public static final String INPUT = "spectrogram";
+    public static final String OUTPUT = "probabilities";
+    public static final String EXTENSION = "onnx";
+    public static final String PREFIX = "triax.";
+    public static final String KEY_FORMAT_VERSION = PREFIX + "format_version";
+    public static final String METADATA_JSON = PREFIX + "metadata_json";
+    /** SHA-256 (hex) of the DJL weights the graph was made from (the {@code .triax} file's weights). */
+    public static final String WEIGHTS_SHA256 = PREFIX + "weights_sha256";
+    /** How {@code triax.stft_scaling} describes the power spectrum. */
+    public static final String SCALING = "psd density, one-sided, segment mean removed";
+
+    private OnnxExport() {
+    }
+
+    /** {@code <folder>/<model base name>.onnx} beside {@code modelFile}. */
+    public static Path defaultPath(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return modelFile.resolveSibling(base + "." + EXTENSION);
+    }
+
+    /**
+     * {@code triax export}: writes the ONNX form of a {@code .triax} model file to {@code out}
+     * (which must not exist), atomically. Returns the exported model.
+     */
+    public static OnnxMl.ModelProto exportFile(Path modelFile, Path out) {
+        refuseExisting(out);
+        ModelArtifact artifact = ModelArtifact.load(modelFile);
+        OnnxMl.ModelProto model;
+        try (TriaxNetwork net = artifact.openNetwork()) {
+            model = export(net, artifact.metadata());
+        }
+        write(model, out);
+        return model;
+    }
+
+    /** The ONNX model of {@code net}, whose metadata is {@code meta}. */
+    public static OnnxMl.ModelProto export(TriaxNetwork net, ModelMetadata meta) {
+        if (!net.spec().equals(meta.network())) {
+            throw new IllegalArgumentException("network " + net.spec() + " does not match the metadata's " + meta.network());
+        }
+        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setProducerName("triax")
+                .setProducerVersion(ModelArtifacts.version())
+                .setModelVersion(FORMAT_VERSION)
+                .setDocString("triax " + meta.network().design().label() + " design CNN: " + INPUT
+                        + " [batch, channels, bins, frames] (normalised dB spectrograms) -> " + OUTPUT
+                        + " [batch, classes]; preprocessing in the triax.* metadata properties")
+                .setGraph(graph(net.model().getBlock(), meta.network()));
+        properties(meta, sha256(net.parameters())).forEach((k, v) -> model.addMetadataProps(
+                OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return model.build();
+    }
+
+    /** Writes {@code model} to {@code file} (which must not exist) via a temporary file and a move. */
+    public static void write(OnnxMl.ModelProto model, Path file) {
+        refuseExisting(file);
+        Path tmp = null;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                model.writeTo(out);
+            }
+            Files.move(tmp, file); // no REPLACE_EXISTING: never over an existing file
+        } catch (FileAlreadyExistsException e) {
+            throw new TriaxException(file + " already exists; not overwriting it", e);
+        } catch (IOException e) {
+            throw new TriaxException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray hidden temp file is harmless
+                }
+            }
+        }
+    }
+
+    private static void refuseExisting(Path file) {
+        if (Files.exists(file)) {
+            throw new TriaxException(file + " already exists; not overwriting it");
+        }
+    }
+
+    /**
+     * The graph of a network built by {@link Networks#build}. Walks the DJL block tree in the
+     * order {@code Networks.build} adds blocks and checks each block's type on the way, so a
+     * change of the designs that the export does not know fails loudly instead of exporting a
+     * different network.
+     */
+    static OnnxMl.GraphProto graph(Block root, NetworkSpec spec) {
+        if (!root.isInitialized()) {
+            throw new IllegalStateException("the network has no weights yet");
+        }
+        Graph g = new Graph();
+        List<Block> top = children(root, "network");
+        int blocks = spec.widths().size();
+        if (top.size() != blocks + 6) {
+            throw new IllegalStateException("network has " + top.size() + " blocks, expected " + (blocks + 6));
+        }
+        int groups = spec.design() == Design.SEPARATE ? spec.channels() : 1;
+        String x = INPUT;
+        for (int i = 0; i < blocks; i++) {
+            List<Block> conv = children(top.get(i), "conv block " + i);
+            if (conv.size() != 4) {
+                throw new IllegalStateException("conv block " + i + " has " + conv.size() + " blocks, expected 4");
+            }
+            x = g.conv(as(conv.get(0), Conv2d.class, i), groups, "block" + i, x);
+            x = g.batchNorm(as(conv.get(1), BatchNorm.class, i), "block" + i, x);
+            as(conv.get(2), LambdaBlock.class, i);
+            x = g.node("Relu", "block" + i + ".relu", List.of(x));
+            as(conv.get(3), LambdaBlock.class, i);
+            x = g.node("MaxPool", "block" + i + ".maxpool", List.of(x),
+                    ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+        }
+        as(top.get(blocks), LambdaBlock.class, -1);
+        x = g.node("GlobalAveragePool", "head.avgpool", List.of(x));
+        as(top.get(blocks + 1), LambdaBlock.class, -1);
+        x = g.node("Flatten", "head.flatten", List.of(x), intAttr("axis", 1));
+        x = g.gemm(as(top.get(blocks + 2), Linear.class, -1), "head.dense", x);
+        as(top.get(blocks + 3), LambdaBlock.class, -1);
+        x = g.node("Relu", "head.relu", List.of(x));
+        as(top.get(blocks + 4), Dropout.class, -1); // identity at inference
+        String logits = g.gemm(as(top.get(blocks + 5), Linear.class, -1), "head.logits", x);
+        g.graph.addNode(OnnxMl.NodeProto.newBuilder().setName("softmax").setOpType("Softmax")
+                .addInput(logits).addOutput(OUTPUT).addAttribute(intAttr("axis", 1)));
+        g.graph.setName("triax_" + spec.design().label())
+                .addInput(valueInfo(INPUT, dim("batch"), dim(spec.channels()), dim(spec.bins()), dim(spec.frames())))
+                .addOutput(valueInfo(OUTPUT, dim("batch"), dim(spec.classes())));
+        return g.graph.build();
+    }
+
+    private static List<Block> children(Block b, String what) {
+        if (!(b instanceof SequentialBlock s)) {
+            throw new IllegalStateException(what + " is a " + b.getClass().getSimpleName() + ", expected a SequentialBlock");
+        }
+        return s.getChildren().values();
+    }
+
+    private static <T extends Block> T as(Block b, Class<T> type, int convBlock) {
+        if (!type.isInstance(b)) {
+            throw new IllegalStateException((convBlock >= 0 ? "conv block " + convBlock : "head") + " holds a "
+                    + b.getClass().getSimpleName() + " where the export expects a " + type.getSimpleName());
+        }
+        return type.cast(b);
+    }
+
+    /** Nodes and initializers, with unique value names. */
+    private static final class Graph {
+        final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
+
+        String node(String op, String name, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+            OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setName(name).setOpType(op)
+                    .addAllInput(inputs).addOutput(name);
+            for (OnnxMl.AttributeProto a : attributes) {
+                n.addAttribute(a);
+            }
+            graph.addNode(n);
+            return name;
+        }
+
+        String initializer(String name, Parameter p) {
+            NDArray a = p.getArray();
+            graph.addInitializer(tensor(name, a.getShape().getShape(), a.toFloatArray()));
+            return name;
+        }
+
+        String conv(Conv2d c, int groups, String name, String x) {
+            if (!c.getKernelShape().equals(new Shape(3, 3))
+                    || !c.getPadding().equals(new Shape(1, 1)) || c.getGroups() != groups) {
+                throw new IllegalStateException(name + ": convolution " + c.getKernelShape() + " pad " + c.getPadding()
+                        + " groups " + c.getGroups() + " is not the 3x3, pad 1, groups " + groups + " the export writes");
+            }
+            List<String> in = new ArrayList<>(List.of(x, initializer(name + ".conv.weight", param(c, "weight"))));
+            if (c.isIncludeBias()) {
+                in.add(initializer(name + ".conv.bias", param(c, "bias")));
+            }
+            return node("Conv", name + ".conv", in, ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
+                    ints("strides", stride(c, 0), stride(c, 1)), ints("dilations", 1, 1), intAttr("group", groups));
+        }
+
+        String batchNorm(BatchNorm b, String name, String x) {
+            List<String> in = List.of(x, initializer(name + ".bn.scale", param(b, "gamma")),
+                    initializer(name + ".bn.bias", param(b, "beta")),
+                    initializer(name + ".bn.mean", param(b, "runningMean")),
+                    initializer(name + ".bn.var", param(b, "runningVar")));
+            return node("BatchNormalization", name + ".bn", in,
+                    OnnxMl.AttributeProto.newBuilder().setName("epsilon").setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
+                            .setF(Networks.BATCH_NORM_EPSILON).build());
+        }
+
+        String gemm(Linear l, String name, String x) {
+            return node("Gemm", name, List.of(x, initializer(name + ".weight", param(l, "weight")),
+                    initializer(name + ".bias", param(l, "bias"))), intAttr("transB", 1));
+        }
+    }
+
+    private static long stride(Conv2d c, int axis) {
+        Shape s = c.getStride();
+        return s == null || s.dimension() <= axis ? 1 : s.get(axis);
+    }
+
+    private static Parameter param(Block b, String name) {
+        Parameter p = b.getParameters().get(name);
+        if (p == null || !p.isInitialized()) {
+            throw new IllegalStateException(b.getClass().getSimpleName() + " has no initialised parameter '" + name + "'");
+        }
+        return p;
+    }
+
+    static OnnxMl.TensorProto tensor(String name, long[] dims, float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
+                .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(bytes));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    private static OnnxMl.AttributeProto ints(String name, long... values) {
+        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    private static OnnxMl.AttributeProto intAttr(String name, long value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
+                .setI(value).build();
+    }
+
+    private static OnnxMl.TensorShapeProto.Dimension dim(long value) {
+        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(value).build();
+    }
+
+    private static OnnxMl.TensorShapeProto.Dimension dim(String param) {
+        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(param).build();
+    }
+
+    static OnnxMl.ValueInfoProto valueInfo(String name, OnnxMl.TensorShapeProto.Dimension... dims) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
+        for (OnnxMl.TensorShapeProto.Dimension d : dims) {
+            shape.addDim(d);
+        }
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
+                        .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(shape))).build();
+    }
+
+    /**
+     * The {@code triax.*} metadata properties: the preprocessing contract as flat keys with plain
+     * values (numbers in Java's shortest round-trip form, lists comma-separated), the full
+     * metadata JSON, and the SHA-256 of the weights.
+     */
+    public static Map<String, String> properties(ModelMetadata meta, String weightsSha256) {
+        Preprocessing pre = meta.preprocessing();
+        StftConfig stft = pre.stft();
+        Normalization norm = meta.normalization();
+        double fs = pre.sampleRate();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(KEY_FORMAT_VERSION, Integer.toString(FORMAT_VERSION));
+        p.put(PREFIX + "design", meta.network().design().label());
+        p.put(PREFIX + "classes", String.join(",", meta.classes()));
+        p.put(PREFIX + "channels", String.join(",", pre.channels()));
+        p.put(PREFIX + "sample_rate_hz", Double.toString(fs));
+        p.put(PREFIX + "window_samples", Integer.toString(pre.window().length()));
+        p.put(PREFIX + "hop_samples", Integer.toString(pre.window().hop()));
+        p.put(PREFIX + "stft_segment", Integer.toString(stft.segment()));
+        p.put(PREFIX + "stft_overlap", Integer.toString(stft.overlap()));
+        p.put(PREFIX + "stft_window", windowName(stft.window()));
+        p.put(PREFIX + "stft_scaling", SCALING);
+        p.put(PREFIX + "db_floor", Double.toString(stft.dbFloor()));
+        p.put(PREFIX + "first_bin", Integer.toString(stft.firstBin(fs)));
+        p.put(PREFIX + "bins", Integer.toString(pre.bins()));
+        p.put(PREFIX + "frames", Integer.toString(pre.frames()));
+        p.put(PREFIX + "norm_mean", floats(norm.mean()));
+        p.put(PREFIX + "norm_std", floats(norm.std()));
+        p.put(PREFIX + "validation_accuracy", accuracy(meta.validation()));
+        p.put(PREFIX + "test_accuracy", accuracy(meta.test()));
+        p.put(PREFIX + "preprocessing", describe());
+        try {
+            p.put(METADATA_JSON, ModelArtifact.JSON.writeValueAsString(meta));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the model metadata", e);
+        }
+        p.put(WEIGHTS_SHA256, weightsSha256);
+        return p;
+    }
+
+    /** Hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** scipy.signal.get_window's name of the taper (all periodic, as scipy uses for spectra). */
+    static String windowName(WindowFunction w) {
+        return w == WindowFunction.RECTANGULAR ? "boxcar" : w.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String floats(float[] v) {
+        return IntStream.range(0, v.length).mapToObj(i -> Float.toString(v[i])).collect(Collectors.joining(","));
+    }
+
+    private static String accuracy(Metrics m) {
+        return m == null ? "NaN" : Double.toString(m.accuracy());
+    }
+
+    /** {@code triax.preprocessing}: the recipe from raw samples to the input tensor, in words. */
+    static String describe() {
+        return "Input of one window: the window_samples samples starting at k*hop_samples (k = 0, 1, ...; "
+                + "only whole windows) of each channel in the order of triax.channels, sampled at sample_rate_hz "
+                + "(NaN = unknown: use fs = 1). Per channel: frames of stft_segment samples every "
+                + "stft_segment - stft_overlap samples (frames = (window_samples - stft_segment) / "
+                + "(stft_segment - stft_overlap) + 1); from each frame subtract its mean, multiply by the periodic "
+                + "stft_window w (scipy.signal.get_window name, e.g. hann: w[n] = 0.5 - 0.5 cos(2 pi n / stft_segment)), "
+                + "real FFT X[k]; PSD[k] = |X[k]|^2 / (fs * sum(w^2)), times 2 for 0 < k < stft_segment/2 "
+                + "(one-sided density); keep k = first_bin .. first_bin + bins - 1; "
+                + "value = max(10 log10(PSD), db_floor); then (value - norm_mean[c]) / norm_std[c] for channel c. "
+                + "This equals scipy.signal.spectrogram(x, fs, window=stft_window, nperseg=stft_segment, "
+                + "noverlap=stft_overlap, detrend='constant', scaling='density', mode='psd') cut to those bins, "
+                + "in dB, clipped and normalised. Tensor: float32 [batch, channels, bins, frames] (bins = rows, "
+                + "low frequency first; frames = columns, in time order) fed as '" + INPUT + "'. Output '"
+                + OUTPUT + "': softmax over triax.classes per window; a recording's verdict is the class with the "
+                + "highest mean probability over all its windows.";
+    }
+}

@@ -1,0 +1,86 @@
+package org.triax.predict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.triax.TriaxException;
+import org.triax.model.TriaxNetwork;
+import org.triax.model.WindowClassifier;
+import org.triax.onnx.OnnxExport;
+import org.triax.onnx.OnnxNetwork;
+import org.triax.train.ModelArtifact;
+import org.triax.train.ModelMetadata;
+
+/**
+ * A model ready to score windows: its metadata and a classifier on the chosen engine. Owns the
+ * classifier: close it.
+ *
+ * @param source what is running, in words (file, engine)
+ */
+public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, String source)
+        implements AutoCloseable {
+
+    /**
+     * Opens a model file on an engine. A {@code .onnx} file runs on ONNX Runtime with the
+     * metadata from its properties. A {@code .triax} file runs on DJL ({@link InferenceEngine#DJL})
+     * or on ONNX Runtime: from the {@code .onnx} beside it when that is the export of these very
+     * weights and metadata, else from an export made in memory.
+     */
+    public static ScoringModel open(Path file, InferenceEngine engine) {
+        if (isOnnx(file)) {
+            if (engine == InferenceEngine.DJL) {
+                throw new TriaxException(file + " is an ONNX model: --engine djl needs the .triax model file "
+                        + "(or use --engine onnx)");
+            }
+            OnnxNetwork net = OnnxNetwork.open(file);
+            return new ScoringModel(net.metadata(), net, file + " on " + net.engine());
+        }
+        ModelArtifact artifact = ModelArtifact.load(file);
+        ModelMetadata meta = artifact.metadata();
+        if (engine == InferenceEngine.DJL) {
+            WindowClassifier c = artifact.openNetwork().asClassifier();
+            return new ScoringModel(meta, c, file + " on " + c.engine());
+        }
+        Path beside = OnnxExport.defaultPath(file);
+        if (Files.isRegularFile(beside)) {
+            OnnxNetwork net = null;
+            try {
+                net = OnnxNetwork.open(beside);
+            } catch (TriaxException unusable) {
+                // a broken or foreign file beside the model: export the model itself instead
+            }
+            if (net != null && sameModel(net, artifact)) {
+                return new ScoringModel(meta, net, beside + " on " + net.engine());
+            }
+            if (net != null) {
+                net.close();
+            }
+        }
+        byte[] onnx;
+        try (TriaxNetwork djl = artifact.openNetwork()) {
+            onnx = OnnxExport.export(djl, meta).toByteArray();
+        }
+        OnnxNetwork net = OnnxNetwork.fromBytes(onnx, file + " (exported to ONNX in memory)");
+        return new ScoringModel(meta, net, file + " (exported in memory) on " + net.engine());
+    }
+
+    static boolean isOnnx(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + OnnxExport.EXTENSION);
+    }
+
+    /** The export of this model: made from the same weights, with the same metadata. */
+    private static boolean sameModel(OnnxNetwork onnx, ModelArtifact artifact) {
+        if (!OnnxExport.sha256(artifact.weights()).equals(onnx.properties().get(OnnxExport.WEIGHTS_SHA256))) {
+            return false;
+        }
+        JsonNode x = ModelArtifact.JSON.valueToTree(onnx.metadata());
+        JsonNode y = ModelArtifact.JSON.valueToTree(artifact.metadata());
+        return x.equals(y);
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}
