@@ -132,6 +132,10 @@ public final class RecordingScorer implements AutoCloseable {
         }
         Recording r = pre.conform(raw);
         int[] starts = extractor.windowStarts(0, r.length());
+        if (starts.length <= CHUNK) {
+            // one chunk: nothing to overlap, and a hand-off to another thread only adds latency
+            return model.classifier().probabilities(tensors(r, starts, 0), starts.length);
+        }
         float[][] out = new float[starts.length][];
         CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> tensors(r, starts, 0));
         try {
@@ -157,7 +161,8 @@ public final class RecordingScorer implements AutoCloseable {
         int size = pre.tensorSize();
         int n = Math.min(CHUNK, starts.length - from);
         float[] data = new float[Math.multiplyExact(n, size)];
-        IntStream.range(0, n).parallel().forEach(i -> extractor.window(r, starts[from + i], data, i * size));
+        IntStream windows = IntStream.range(0, n);
+        (n > 1 ? windows.parallel() : windows).forEach(i -> extractor.window(r, starts[from + i], data, i * size));
         meta.normalization().apply(data, n, size);
         return data;
     }
