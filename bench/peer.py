@@ -24,18 +24,35 @@ def threads():
     return len(os.sched_getaffinity(0))
 
 
-def network(design):
+def trunk(cin, groups=1):
     import torch.nn as nn
-    groups = C if design == "separate" else 1
-    layers, cin = [], C
+    layers = []
     for w in WIDTHS:
         cout = w * groups
         layers += [nn.Conv2d(cin, cout, 3, padding=1, groups=groups), nn.BatchNorm2d(cout, eps=1e-5),
                    nn.ReLU(), nn.MaxPool2d(2)]
         cin = cout
-    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(cin, DENSE), nn.ReLU(), nn.Dropout(DROPOUT),
-               nn.Linear(DENSE, CLASSES)]
-    return nn.Sequential(*layers)
+    return layers + [nn.AdaptiveAvgPool2d(1), nn.Flatten()], cin
+
+
+def network(design):
+    """fused: one trunk on C channels; separate: C one-channel branches, concatenated (as a user
+    writes it; 'separate-grouped' is the same maths as one grouped convolution per block)."""
+    import torch
+    import torch.nn as nn
+    head = lambda features: [nn.Linear(features, DENSE), nn.ReLU(), nn.Dropout(DROPOUT), nn.Linear(DENSE, CLASSES)]
+    if design == "separate":
+        class Separate(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.branches = nn.ModuleList(nn.Sequential(*trunk(1)[0]) for _ in range(C))
+                self.head = nn.Sequential(*head(WIDTHS[-1] * C))
+
+            def forward(self, x):
+                return self.head(torch.cat([b(x[:, g:g + 1]) for g, b in enumerate(self.branches)], 1))
+        return Separate()
+    layers, features = trunk(C, C if design == "separate-grouped" else 1)
+    return nn.Sequential(*layers, *head(features))
 
 
 def peak_rss_mb():

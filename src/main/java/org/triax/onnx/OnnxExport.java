@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -57,10 +58,10 @@ import org.triax.train.Metrics;
  * output {@value #OUTPUT} {@code [batch, classes]}. Dropout is the identity at inference and is
  * left out.
  *
- * <p>The separate design's C branches are computed in triax as one grouped convolution per block
- * ({@code groups = C}), so the ONNX graph has one C-channel input too and the branching happens
- * inside each {@code Conv} through its attribute {@code group = C}: group g's filters see only
- * channel g's feature maps. The fused design has {@code group = 1}.
+ * <p>The separate design's C one-channel branches are written as one grouped convolution per
+ * block ({@code group = C}, the branches' weights stacked in branch order): group g's filters see
+ * only channel g's feature maps, the same maths, one C-channel input, and fast in ONNX Runtime.
+ * The fused design has {@code group = 1}.
  *
  * <p>Metadata properties: flat {@code triax.*} keys with plain values (see {@link #properties})
  * so that a program in another language can rebuild the input from a raw recording, plus
@@ -176,33 +177,61 @@ public final class OnnxExport {
         Graph g = new Graph();
         List<Block> top = children(root, "network");
         int blocks = spec.widths().size();
-        if (top.size() != blocks + 6) {
-            throw new IllegalStateException("network has " + top.size() + " blocks, expected " + (blocks + 6));
+        // each trunk: conv blocks, global average pool, flatten; one per branch (separate) or one (fused)
+        List<List<Block>> trunks = new ArrayList<>();
+        int head;
+        if (spec.design() == Design.SEPARATE) {
+            ParallelBlock parallel = as(top.get(0), ParallelBlock.class, -1);
+            for (Block branch : parallel.getChildren().values()) {
+                List<Block> b = children(branch, "branch");
+                as(b.get(0), LambdaBlock.class, -1); // takes channel g
+                trunks.add(b.subList(1, b.size()));
+            }
+            if (trunks.size() != spec.channels()) {
+                throw new IllegalStateException("separate network has " + trunks.size() + " branches for "
+                        + spec.channels() + " channels");
+            }
+            head = 1;
+        } else {
+            trunks.add(top.subList(0, Math.min(top.size(), blocks + 2)));
+            head = blocks + 2;
         }
-        int groups = spec.design() == Design.SEPARATE ? spec.channels() : 1;
+        if (top.size() != head + 4) {
+            throw new IllegalStateException("network has " + top.size() + " blocks, expected " + (head + 4));
+        }
         String x = INPUT;
         for (int i = 0; i < blocks; i++) {
-            List<Block> conv = children(top.get(i), "conv block " + i);
-            if (conv.size() != 4) {
-                throw new IllegalStateException("conv block " + i + " has " + conv.size() + " blocks, expected 4");
+            List<List<Block>> conv = new ArrayList<>();
+            for (List<Block> trunk : trunks) {
+                if (trunk.size() != blocks + 2) {
+                    throw new IllegalStateException("a trunk has " + trunk.size() + " blocks, expected " + (blocks + 2));
+                }
+                List<Block> c = children(trunk.get(i), "conv block " + i);
+                if (c.size() != 4) {
+                    throw new IllegalStateException("conv block " + i + " has " + c.size() + " blocks, expected 4");
+                }
+                as(c.get(2), LambdaBlock.class, i);
+                as(c.get(3), LambdaBlock.class, i);
+                conv.add(c);
             }
-            x = g.conv(as(conv.get(0), Conv2d.class, i), groups, "block" + i, x);
-            x = g.batchNorm(as(conv.get(1), BatchNorm.class, i), "block" + i, x);
-            as(conv.get(2), LambdaBlock.class, i);
+            x = g.conv(conv.stream().map(c -> as(c.get(0), Conv2d.class, -1)).toList(), "block" + i, x);
+            x = g.batchNorm(conv.stream().map(c -> as(c.get(1), BatchNorm.class, -1)).toList(), "block" + i, x);
             x = g.node("Relu", "block" + i + ".relu", List.of(x));
-            as(conv.get(3), LambdaBlock.class, i);
             x = g.node("MaxPool", "block" + i + ".maxpool", List.of(x),
                     ints("kernel_shape", 2, 2), ints("strides", 2, 2));
         }
-        as(top.get(blocks), LambdaBlock.class, -1);
+        for (List<Block> trunk : trunks) {
+            as(trunk.get(blocks), LambdaBlock.class, -1);
+            as(trunk.get(blocks + 1), LambdaBlock.class, -1);
+        }
+        // per-branch pooled features concatenated = the grouped graph's features in group order
         x = g.node("GlobalAveragePool", "head.avgpool", List.of(x));
-        as(top.get(blocks + 1), LambdaBlock.class, -1);
         x = g.node("Flatten", "head.flatten", List.of(x), intAttr("axis", 1));
-        x = g.gemm(as(top.get(blocks + 2), Linear.class, -1), "head.dense", x);
-        as(top.get(blocks + 3), LambdaBlock.class, -1);
+        x = g.gemm(as(top.get(head), Linear.class, -1), "head.dense", x);
+        as(top.get(head + 1), LambdaBlock.class, -1);
         x = g.node("Relu", "head.relu", List.of(x));
-        as(top.get(blocks + 4), Dropout.class, -1); // identity at inference
-        String logits = g.gemm(as(top.get(blocks + 5), Linear.class, -1), "head.logits", x);
+        as(top.get(head + 2), Dropout.class, -1); // identity at inference
+        String logits = g.gemm(as(top.get(head + 3), Linear.class, -1), "head.logits", x);
         g.graph.addNode(OnnxMl.NodeProto.newBuilder().setName("softmax").setOpType("Softmax")
                 .addInput(logits).addOutput(OUTPUT).addAttribute(intAttr("axis", 1)));
         g.graph.setName("triax_" + spec.design().label())
@@ -241,33 +270,57 @@ public final class OnnxExport {
         }
 
         String initializer(String name, Parameter p) {
-            NDArray a = p.getArray();
-            graph.addInitializer(tensor(name, a.getShape().getShape(), a.toFloatArray()));
+            return initializer(name, List.of(p));
+        }
+
+        /**
+         * The branches' parameters stacked along the first axis: for C branches of 1-channel
+         * convolutions that is exactly the weight of one convolution with {@code group = C}.
+         */
+        String initializer(String name, List<Parameter> parts) {
+            long[] dims = parts.get(0).getArray().getShape().getShape().clone();
+            dims[0] *= parts.size();
+            float[] values = new float[0];
+            for (Parameter p : parts) {
+                float[] v = p.getArray().toFloatArray();
+                int at = values.length;
+                values = java.util.Arrays.copyOf(values, at + v.length);
+                System.arraycopy(v, 0, values, at, v.length);
+            }
+            graph.addInitializer(tensor(name, dims, values));
             return name;
         }
 
-        String conv(Conv2d c, int groups, String name, String x) {
-            if (!c.getKernelShape().equals(new Shape(3, 3))
-                    || !c.getPadding().equals(new Shape(1, 1)) || c.getGroups() != groups) {
-                throw new IllegalStateException(name + ": convolution " + c.getKernelShape() + " pad " + c.getPadding()
-                        + " groups " + c.getGroups() + " is not the 3x3, pad 1, groups " + groups + " the export writes");
+        String conv(List<Conv2d> convs, String name, String x) {
+            for (Conv2d c : convs) {
+                if (!c.getKernelShape().equals(new Shape(3, 3)) || !c.getPadding().equals(new Shape(1, 1))
+                        || c.getGroups() != 1) {
+                    throw new IllegalStateException(name + ": convolution " + c.getKernelShape() + " pad "
+                            + c.getPadding() + " groups " + c.getGroups() + " is not the 3x3, pad 1 the export writes");
+                }
             }
-            List<String> in = new ArrayList<>(List.of(x, initializer(name + ".conv.weight", param(c, "weight"))));
+            Conv2d c = convs.get(0);
+            List<String> in = new ArrayList<>(List.of(x, initializer(name + ".conv.weight",
+                    convs.stream().map(k -> param(k, "weight")).toList())));
             if (c.isIncludeBias()) {
-                in.add(initializer(name + ".conv.bias", param(c, "bias")));
+                in.add(initializer(name + ".conv.bias", convs.stream().map(k -> param(k, "bias")).toList()));
             }
             return node("Conv", name + ".conv", in, ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
-                    ints("strides", stride(c, 0), stride(c, 1)), ints("dilations", 1, 1), intAttr("group", groups));
+                    ints("strides", stride(c, 0), stride(c, 1)), ints("dilations", 1, 1), intAttr("group", convs.size()));
         }
 
-        String batchNorm(BatchNorm b, String name, String x) {
-            List<String> in = List.of(x, initializer(name + ".bn.scale", param(b, "gamma")),
-                    initializer(name + ".bn.bias", param(b, "beta")),
-                    initializer(name + ".bn.mean", param(b, "runningMean")),
-                    initializer(name + ".bn.var", param(b, "runningVar")));
+        String batchNorm(List<BatchNorm> norms, String name, String x) {
+            List<String> in = List.of(x, initializer(name + ".bn.scale", params(norms, "gamma")),
+                    initializer(name + ".bn.bias", params(norms, "beta")),
+                    initializer(name + ".bn.mean", params(norms, "runningMean")),
+                    initializer(name + ".bn.var", params(norms, "runningVar")));
             return node("BatchNormalization", name + ".bn", in,
                     OnnxMl.AttributeProto.newBuilder().setName("epsilon").setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
                             .setF(Networks.BATCH_NORM_EPSILON).build());
+        }
+
+        private static List<Parameter> params(List<BatchNorm> norms, String name) {
+            return norms.stream().map(b -> param(b, name)).toList();
         }
 
         String gemm(Linear l, String name, String x) {

@@ -27,7 +27,7 @@ import org.triax.signal.Preprocessing;
  */
 public final class ModelTrainer {
     /** Batch size for inference passes (validation, test, prediction). */
-    public static final int EVAL_BATCH = 64;
+    public static final int EVAL_BATCH = 32;
 
     private ModelTrainer() {
     }
