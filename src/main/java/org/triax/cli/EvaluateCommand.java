@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.triax.predict.Evaluation;
-import org.triax.predict.InferenceEngine;
 import org.triax.report.ConfusionMatrixPlot;
 import org.triax.train.Metrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code triax evaluate}: metrics of a model on a labelled folder. */
@@ -16,12 +16,8 @@ import picocli.CommandLine.Option;
                 + "and reproduces the test-set metrics; elsewhere it scores every window.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
-    Path model;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx (ONNX Runtime: the .onnx beside a .triax model, "
-            + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
-    String engine = "onnx";
+    @Mixin
+    ScoringOptions scoring;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "labelled folder (one sub-folder per class)")
     Path data;
@@ -29,15 +25,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--all-windows", description = "score every window even on the training data")
     boolean allWindows;
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read")
-    String variable;
-
     @Option(names = "--confusion-png", paramLabel = "FILE", description = "also draw the confusion matrix here")
     Path confusionPng;
 
     @Override
     public Integer call() {
-        Evaluation.Report r = Evaluation.run(model, data, allWindows, variable, InferenceEngine.parse(engine));
+        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.variable, scoring.engine());
         Metrics m = r.windows();
         System.out.println("scored: " + r.scope());
         System.out.printf(Locale.ROOT, "windows %d: accuracy %.2f %%, macro F1 %.4f; recordings %d: accuracy %.2f %%%n",
@@ -56,7 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(sb);
         }
         if (confusionPng != null) {
-            ConfusionMatrixPlot.write(confusionPng, m.confusion(), r.classes(), "evaluation: " + model.getFileName());
+            ConfusionMatrixPlot.write(confusionPng, m.confusion(), r.classes(), "evaluation: " + scoring.model.getFileName());
         }
         return 0;
     }

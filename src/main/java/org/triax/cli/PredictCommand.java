@@ -15,6 +15,7 @@ import org.triax.predict.Verdict;
 import org.triax.predict.VerdictFormat;
 import org.triax.signal.RecordingReaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,12 +24,8 @@ import picocli.CommandLine.Parameters;
         description = "Score recordings (files or folders) with a trained model.")
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
-    Path model;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx (ONNX Runtime: the .onnx beside a .triax model, "
-            + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
-    String engine = "onnx";
+    @Mixin
+    ScoringOptions scoring;
 
     @Parameters(arity = "1..*", paramLabel = "RECORDING", description = "recording files, or folders searched for them")
     List<Path> recordings;
@@ -39,16 +36,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--channels", paramLabel = "A,B,..", description = "recording channels to feed as the model's channels, in the model's order (when names differ)")
     String channels;
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read")
-    String variable;
-
     @Override
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
-        InferenceEngine eng = InferenceEngine.parse(engine);
+        InferenceEngine eng = scoring.engine();
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
-        try (RecordingScorer scorer = new RecordingScorer(model, eng, DatasetProperties.parseList(channels), variable)) {
+        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, DatasetProperties.parseList(channels), scoring.variable)) {
             for (Path f : files) {
                 verdicts.add(scorer.score(f));
             }
