@@ -14,7 +14,8 @@ command -v /usr/bin/time >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get in
 mvn -q -B package -DskipTests
 mvn -q -B test-compile
 CP="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
-JAVA=(java -XX:MaxDirectMemorySize=512m -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP" org.triax.bench.BenchMain)
+mapfile -t opts < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' jvm.options)   # the same JVM options as ./triax
+JAVA=(java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP" org.triax.bench.BenchMain)
 # the machine's OpenBLAS settings slow numpy/torch; the peers run without them (as the env notes advise)
 PEER=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/peer.py)
 

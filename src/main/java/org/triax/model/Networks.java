@@ -87,7 +87,7 @@ public final class Networks {
     }
 
     private static Block convBlock(int filters) {
-        return new SequentialBlock()
+        return new ReleasingSequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .setFilters(filters).build())
                 .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())

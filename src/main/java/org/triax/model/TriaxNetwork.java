@@ -39,6 +39,7 @@ public final class TriaxNetwork implements AutoCloseable {
 
     /** A fresh network on the default device (a CUDA GPU when the engine sees one, else CPU). */
     public static TriaxNetwork create(NetworkSpec spec) {
+        NativeAllocator.tune();
         Model model = Model.newInstance("triax-" + spec.design().label(), defaultDevice());
         model.setBlock(Networks.build(spec));
         return new TriaxNetwork(spec, model);
@@ -115,15 +116,16 @@ public final class TriaxNetwork implements AutoCloseable {
      * inference mode (batch norm uses running statistics, dropout is off).
      */
     public float[][] logits(float[] data, int count, int batchSize) {
-        int size = spec.channels() * spec.bins() * spec.frames();
         float[][] out = new float[count][];
-        float[] buf = new float[Math.min(count, batchSize) * size];
+        BatchInput input = new BatchInput(spec, Math.max(1, Math.min(count, batchSize)));
         for (int from = 0; from < count; from += batchSize) {
             int n = Math.min(batchSize, count - from);
-            float[] batch = n * size == buf.length ? buf : new float[n * size];
-            System.arraycopy(data, from * size, batch, 0, n * size);
+            input.clear();
+            for (int i = 0; i < n; i++) {
+                input.add(data, from + i);
+            }
             try (NDManager m = model.getNDManager().newSubManager()) {
-                NDArray x = m.create(batch, Networks.inputShape(spec, n));
+                NDArray x = input.toArray(m);
                 NDList y = model.getBlock().forward(new ParameterStore(m, false), new NDList(x), false);
                 float[] flat = y.singletonOrThrow().toFloatArray();
                 for (int i = 0; i < n; i++) {

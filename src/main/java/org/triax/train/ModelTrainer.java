@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SpectrogramSet;
+import org.triax.model.BatchInput;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
 import org.triax.model.TriaxNetwork;
@@ -55,9 +56,10 @@ public final class ModelTrainer {
             try (Trainer trainer = net.model().newTrainer(tc)) {
                 trainer.initialize(org.triax.model.Networks.inputShape(spec, cfg.batchSize()));
                 Random shuffle = new Random(cfg.seed());
+                BatchInput batchInput = new BatchInput(spec, cfg.batchSize());
                 for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                     long e0 = System.nanoTime();
-                    double[] trainLossAcc = runEpoch(trainer, spec, train, cfg, shuffle, epoch, listener);
+                    double[] trainLossAcc = runEpoch(trainer, batchInput, train, cfg, shuffle, epoch, listener);
                     double[] valLossAcc = lossAndAccuracy(net, data.validation());
                     EpochStats s = new EpochStats(epoch, trainLossAcc[0], trainLossAcc[1], valLossAcc[0], valLossAcc[1],
                             (System.nanoTime() - e0) / 1e9);
@@ -86,26 +88,24 @@ public final class ModelTrainer {
                 || (s.validationAccuracy() == best.validationAccuracy() && s.validationLoss() < best.validationLoss());
     }
 
-    private static double[] runEpoch(Trainer trainer, NetworkSpec spec, SpectrogramSet set, TrainConfig cfg,
+    private static double[] runEpoch(Trainer trainer, BatchInput batchInput, SpectrogramSet set, TrainConfig cfg,
                                      Random shuffle, int epoch, TrainingListener listener) {
         int n = set.size();
         int[] order = permutation(n, shuffle);
-        int size = set.tensorSize();
         int batches = (n + cfg.batchSize() - 1) / cfg.batchSize();
-        float[] x = new float[cfg.batchSize() * size];
         double lossSum = 0;
         int correct = 0;
         for (int b = 0; b < batches; b++) {
             int from = b * cfg.batchSize();
             int len = Math.min(cfg.batchSize(), n - from);
             int[] y = new int[len];
+            batchInput.clear();
             for (int i = 0; i < len; i++) {
-                set.copyWindow(order[from + i], x, i * size);
+                batchInput.add(set.data(), order[from + i]);
                 y[i] = set.labels()[order[from + i]];
             }
             try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray input = m.create(len == cfg.batchSize() ? x : Arrays.copyOf(x, len * size),
-                        org.triax.model.Networks.inputShape(spec, len));
+                NDArray input = batchInput.toArray(m);
                 NDArray labels = m.create(y);
                 NDArray logits;
                 NDArray loss;
