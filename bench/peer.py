@@ -3,7 +3,7 @@
 python3-torch) for the same network, scipy.signal.spectrogram for the spectrograms. Same shapes,
 same batch, same thread count as the Java side. Prints one JSON object per line.
 
-    peer.py train DESIGN STEPS [EPOCHS]
+    peer.py train DESIGN STEPS [EPOCHS [lockstep]]
     peer.py stft THREADS REPEATS
     peer.py predict DESIGN REPEATS
 """
@@ -59,7 +59,14 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def train(design, steps, epochs=4):
+def await_turn():
+    """lockstep mode: wait for bench/lockstep.py to give this process its turn."""
+    sys.stdout.flush()
+    if not sys.stdin.readline():
+        sys.exit("lockstep driver went away")
+
+
+def train(design, steps, epochs=4, lockstep=False):
     import torch
     torch.set_num_threads(threads())
     torch.manual_seed(1)
@@ -71,6 +78,8 @@ def train(design, steps, epochs=4):
     y = torch.randint(0, CLASSES, (n,))
     xv, yv = torch.randn(BATCH, C, BINS, FRAMES), torch.randint(0, CLASSES, (BATCH,))
     per_epoch = []
+    if lockstep:
+        await_turn()
     for _ in range(epochs):
         t0 = time.perf_counter()
         net.train()
@@ -85,6 +94,9 @@ def train(design, steps, epochs=4):
         with torch.no_grad():
             loss_fn(net(xv), yv).item()
         per_epoch.append(time.perf_counter() - t0)
+        if lockstep:
+            print(json.dumps({"epoch_s": per_epoch[-1]}))
+            await_turn()
     sps = steps * BATCH / statistics.median(per_epoch[1:])
     print(json.dumps({"bench": "train", "engine": "pytorch-python " + torch.__version__, "design": design,
                       "batch": BATCH, "threads": torch.get_num_threads(), "samples_per_s": sps,
@@ -165,7 +177,7 @@ def predict(design, repeats):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "train":
-        train(args[0], int(args[1]), int(args[2]) if len(args) > 2 else 4)
+        train(args[0], int(args[1]), int(args[2]) if len(args) > 2 else 4, len(args) > 3 and args[3] == "lockstep")
     elif cmd == "stft":
         stft(int(args[0]), int(args[1]))
     elif cmd == "predict":

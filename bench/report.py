@@ -66,21 +66,27 @@ def markdown(results, command):
            "the same machine (repeats interleaved), medians of repeats." % command, "",
            "Machine: " + machine(), "",
            "## 1. Training throughput (samples/s, steady state after a warm-up epoch)", "",
+           "triax and the peer run side by side in turns, one epoch each (`bench/lockstep.py`): each triax epoch "
+           "is paired with the peer epoch measured next to it, and the ratio is the median of the per-pair ratios "
+           "(range in brackets), so the shared machine's slow drifts cancel. Samples/s are medians over the paired "
+           "epochs; peak RSS is each process's high-water mark.", "",
            "Input 3 x 65 x 57 (the default window 1024 / STFT 128 with 112 overlap), batch 32, Adam, "
            "4 classes, both sides on all cores. Peer: the identical network in %s (separate design written as "
            "C one-channel branches, as triax runs it; one grouped convolution per block trains at the same "
            "speed there)." % peer_name.get("train", "PyTorch"),
-           "", "| design | triax samples/s | peer samples/s | ratio triax/peer | training MFLOP/sample | "
+           "", "| design | triax samples/s | peer samples/s | ratio triax/peer (paired) | training MFLOP/sample | "
                "triax GFLOP/s | share of peak (%.0f GFLOP/s) | triax peak RSS MB | peer peak RSS MB |" % PEAK_GFLOPS,
            "|---|---|---|---|---|---|---|---|---|"]
+    pairs = {r["design"]: r for r in rows if r["bench"] == "train-pair"}
     for d in ("fused", "separate"):
-        t, p = by[("train", "triax", d)], by[("train", "peer", d)]
-        if not t or not p:
+        t, p, pair = by[("train", "triax", d)], by[("train", "peer", d)], pairs.get(d)
+        if not t or not p or not pair:
             continue
-        ts, ps, mf = med(t, "samples_per_s"), med(p, "samples_per_s"), med(t, "train_mflop_per_sample")
-        out.append("| %s | %.0f | %.0f | **%.2fx** | %.0f | %.1f | %.1f %% | %.0f | %.0f |" % (
-            d, ts, ps, ts / ps, mf, ts * mf / 1e3, 100 * ts * mf / 1e3 / PEAK_GFLOPS, med(t, "peak_rss_mb"),
-            med(p, "peak_rss_mb")))
+        ts, ps = statistics.median(pair["triax_samples_per_s"]), statistics.median(pair["peer_samples_per_s"])
+        mf = med(t, "train_mflop_per_sample")
+        out.append("| %s | %.0f | %.0f | **%.2fx** (%.2f-%.2f, %d pairs) | %.0f | %.1f | %.1f %% | %.0f | %.0f |" % (
+            d, ts, ps, pair["ratio_median"], pair["ratio_min"], pair["ratio_max"], pair["epochs_paired"], mf,
+            ts * mf / 1e3, 100 * ts * mf / 1e3 / PEAK_GFLOPS, med(t, "peak_rss_mb"), med(p, "peak_rss_mb")))
     out += ["", "## 2. Spectrogram preparation", "",
             "3 channels x 10^6 samples (float64), segment 256, overlap 128, Hann, PSD density in dB. "
             "Peer: `scipy.signal.spectrogram` + `10*log10` (%s, single-threaded by design; one vectorised call "

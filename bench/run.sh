@@ -20,16 +20,15 @@ JAVA=(java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP"
 PEER=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/peer.py)
 
 out=target/bench; mkdir -p "$out"; res="$out/results.jsonl"; : > "$res"
-if (( smoke )); then steps=4; epochs=2; reps=1; stft_reps=2; lat_reps=5; e2e_epochs=1
-else steps=40; epochs=5; reps=3; stft_reps=20; lat_reps=200; e2e_epochs=10; fi
+if (( smoke )); then steps=4; train_epochs=3; reps=1; stft_reps=2; lat_reps=5; e2e_epochs=1
+else steps=40; train_epochs=13; reps=3; stft_reps=20; lat_reps=200; e2e_epochs=10; fi
 
 run() { echo "+ $*" >&2; "$@" | grep '^{' | tee -a "$res"; }
 
-for r in $(seq "$reps"); do      # interleaved repeats: both sides see the same machine state
-  for d in fused separate; do
-    run "${JAVA[@]}" train "$d" "$steps" "$epochs"
-    run "${PEER[@]}" train "$d" "$steps" "$epochs"
-  done
+# training: triax and the peer take turns epoch by epoch (bench/lockstep.py), ratios paired per epoch
+for d in fused separate; do
+  run $PY bench/lockstep.py "$steps" 32 -- "${JAVA[@]}" train "$d" "$steps" "$train_epochs" lockstep \
+    -- "${PEER[@]}" train "$d" "$steps" "$train_epochs" lockstep
 done
 for r in $(seq "$reps"); do
   run "${JAVA[@]}" stft 1 "$stft_reps"
