@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds both designs from one conv block (3x3 conv, batch norm, ReLU, 2x2 max-pool), one feature
+ * Builds both designs from one conv block (3x3 conv, batch norm, 2x2 max-pool, ReLU), one feature
  * stage (global average pool, flatten) and one head (dense, ReLU, dropout, dense to class logits).
  *
  * <ul>
@@ -86,12 +86,18 @@ public final class Networks {
                 .toArray(NDArray[]::new)), 1));
     }
 
+    /**
+     * 3x3 conv, batch norm, then 2x2 max-pool and ReLU: the same function as ReLU then max-pool
+     * (both are exact and order-preserving, so {@code max(relu(x)) == relu(max(x))}, gradients
+     * included), but the ReLU runs on a quarter of the values. Measured: ReLU and max-pool were the
+     * two slowest kernels of a training step after the convolutions.
+     */
     private static Block convBlock(int filters) {
         return new ReleasingSequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .setFilters(filters).build())
                 .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
-                .add(Activation.reluBlock())
-                .add(Pool.maxPool2dBlock(new Shape(2, 2)));
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                .add(Activation.reluBlock());
     }
 }

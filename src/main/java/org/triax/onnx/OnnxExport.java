@@ -52,7 +52,7 @@ import org.triax.train.Metrics;
  * <p>Graph: input {@value #INPUT} float32 {@code [batch, C, bins, frames]} (batch is the dynamic
  * dimension {@code "batch"}, the input already normalised), per conv block {@code Conv} (3x3,
  * pads 1) → {@code BatchNormalization} (inference form: running mean and variance, epsilon
- * {@link Networks#BATCH_NORM_EPSILON}) → {@code Relu} → {@code MaxPool} (2x2, stride 2); then
+ * {@link Networks#BATCH_NORM_EPSILON}) → {@code MaxPool} (2x2, stride 2) → {@code Relu}; then
  * {@code GlobalAveragePool} → {@code Flatten} (axis 1) → {@code Gemm} (transB = 1: DJL's Linear
  * weight is {@code [out, in]}) → {@code Relu} → {@code Gemm} → {@code Softmax} (axis 1) to the
  * output {@value #OUTPUT} {@code [batch, classes]}. Dropout is the identity at inference and is
@@ -216,9 +216,9 @@ public final class OnnxExport {
             }
             x = g.conv(conv.stream().map(c -> as(c.get(0), Conv2d.class, -1)).toList(), "block" + i, x);
             x = g.batchNorm(conv.stream().map(c -> as(c.get(1), BatchNorm.class, -1)).toList(), "block" + i, x);
-            x = g.node("Relu", "block" + i + ".relu", List.of(x));
             x = g.node("MaxPool", "block" + i + ".maxpool", List.of(x),
                     ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+            x = g.node("Relu", "block" + i + ".relu", List.of(x));
         }
         for (List<Block> trunk : trunks) {
             as(trunk.get(blocks), LambdaBlock.class, -1);
