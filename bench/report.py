@@ -73,7 +73,8 @@ def markdown(results, command):
            "Input 3 x 65 x 57 (the default window 1024 / STFT 128 with 112 overlap), batch 32, Adam, "
            "4 classes, both sides on all cores. Peer: the identical network in %s (separate design written as "
            "C one-channel branches, as triax runs it; one grouped convolution per block trains at the same "
-           "speed there)." % peer_name.get("train", "PyTorch"),
+           "speed there; each block written conv, batch norm, ReLU, max-pool as usual; triax computes the identical "
+           "function with the max-pool before the ReLU)." % peer_name.get("train", "PyTorch"),
            "", "| design | triax samples/s | peer samples/s | ratio triax/peer (paired) | training MFLOP/sample | "
                "triax GFLOP/s | share of peak (%.0f GFLOP/s) | triax peak RSS MB | peer peak RSS MB |" % PEAK_GFLOPS,
            "|---|---|---|---|---|---|---|---|---|"]

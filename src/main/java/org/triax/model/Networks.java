@@ -9,7 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -49,15 +48,15 @@ public final class Networks {
     }
 
     public static Block build(NetworkSpec spec) {
-        SequentialBlock net = new SequentialBlock();
+        SequentialBlock net = new ReleasingSequentialBlock();
         if (spec.design() == Design.SEPARATE) {
             List<Block> branches = new ArrayList<>();
             for (int g = 0; g < spec.channels(); g++) {
-                SequentialBlock branch = new SequentialBlock().add(channel(g));
+                SequentialBlock branch = new ReleasingSequentialBlock().add(channel(g));
                 addTrunk(branch, spec);
                 branches.add(branch);
             }
-            net.add(new ParallelBlock(Networks::concatenate, branches));
+            net.add(new Branches(Networks::concatenate, branches));
         } else {
             addTrunk(net, spec);
         }

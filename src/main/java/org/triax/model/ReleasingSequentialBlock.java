@@ -18,8 +18,21 @@ import java.util.Set;
  * while PyTorch frees those autograd does not need (a batch-norm output, once the ReLU has read
  * it). Closing the handle early is safe: autograd holds its own reference to what backward needs.
  * Same children and parameters as a plain sequential block, so saved weights are unchanged.
+ *
+ * <p>It also checks its initialisation once: DJL's check rebuilds the parameter list of the whole
+ * subtree on every forward call of every block.
  */
 final class ReleasingSequentialBlock extends SequentialBlock {
+    private boolean initialized;
+
+    @Override
+    public boolean isInitialized() {
+        if (!initialized) {
+            initialized = super.isInitialized();
+        }
+        return initialized;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
