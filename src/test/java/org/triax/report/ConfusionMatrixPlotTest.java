@@ -16,19 +16,9 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ConfusionMatrixPlotTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void headless() {
-        Charts.headless();
-    }
+class ConfusionMatrixPlotTest extends PlotTestBase {
 
     @Test
     void writesPngWhoseSizeGrowsWithTheClasses() throws IOException {

@@ -10,19 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SpectrogramPlotTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void headless() {
-        Charts.headless();
-    }
+class SpectrogramPlotTest extends PlotTestBase {
 
     @Test
     void writeChannelProducesPngOfFixedSize() throws IOException {

@@ -7,19 +7,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TrainingCurvesPlotTest {
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void headless() {
-        Charts.headless();
-    }
+class TrainingCurvesPlotTest extends PlotTestBase {
 
     @Test
     void writesTwoPanelPngOfFixedSize() throws IOException {
