@@ -186,25 +186,24 @@ class CliBadInputTest {
     @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "nan", "inf", "-inf"})
     void nonFiniteSamplesAreRejectedWithTheirLine(String value) throws IOException {
         Path data = copyOfGood();
-        Path csv = data.resolve("charlie/charlie_1.csv");
-        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-        String[] cells = lines.get(99).split(",");
-        cells[1] = value;
-        lines.set(99, String.join(",", cells));
-        Files.write(csv, lines);
+        setCell(data.resolve("charlie/charlie_1.csv"), 99, 1, value);
         String line = assertUserError("NaN/Inf samples are not allowed", train(data));
         assertTrue(line.contains("charlie_1.csv") && line.contains("line 100"), line);
+    }
+
+    /** Overwrites one cell of a CSV file (0-based line and column). */
+    private static void setCell(Path csv, int line, int column, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(line).split(",");
+        cells[column] = value;
+        lines.set(line, String.join(",", cells));
+        Files.write(csv, lines);
     }
 
     @Test
     void nonFiniteSampleInTheFirstRowIsNotMistakenForAHeader() throws IOException {
         Path data = copyOfGood();
-        Path csv = data.resolve("charlie/charlie_1.csv");
-        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-        String[] cells = lines.get(0).split(",");
-        cells[2] = "nan";
-        lines.set(0, String.join(",", cells));
-        Files.write(csv, lines);
+        setCell(data.resolve("charlie/charlie_1.csv"), 0, 2, "nan");
         String line = assertUserError("NaN/Inf samples are not allowed", train(data));
         assertTrue(line.contains("charlie_1.csv") && line.contains("line 1,"), line);
     }
