@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Entry point of the benchmark suite (run by {@code bench/run.sh}, not by the unit tests). Each
+ * Entry point of the benchmark suite (timed by {@code bench/run.sh}; BenchSmokeTest runs one short
+ * iteration of each in the unit tests, without timing anything). Each
  * sub-benchmark prints one JSON object per line on stdout; bench/report.py pairs them with the
  * PyTorch/scipy peer's lines measured in the same run.
  *

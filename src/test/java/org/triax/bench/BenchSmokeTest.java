@@ -1,0 +1,79 @@
+package org.triax.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One short iteration of each Java benchmark (CI's smoke of the suite; the timed run is
+ * bench/run.sh): each prints the JSON lines that bench/report.py reads, with sane values.
+ */
+class BenchSmokeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The JSON lines a benchmark prints on stdout. */
+    private static List<JsonNode> run(String... args) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "train" -> TrainBench.run(rest);
+                case "stft" -> StftBench.run(rest);
+                default -> PredictBench.run(rest);
+            }
+        } finally {
+            System.setOut(saved);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void trainingReportsThroughputFlopsAndMemory() throws Exception {
+        List<JsonNode> out = run("train", "separate", "2", "2");
+        assertEquals(1, out.size());
+        JsonNode r = out.get(0);
+        assertEquals("train", r.get("bench").asText());
+        assertEquals("separate", r.get("design").asText());
+        assertEquals("3x65x57", r.get("input").asText());
+        assertTrue(r.get("samples_per_s").asDouble() > 0);
+        // 3 branches of 1->16, 16->32, 32->64 3x3 convs on 65x57, 32x28, 16x14, plus the head, times 3
+        assertEquals(158.3, r.get("train_mflop_per_sample").asDouble(), 0.1);
+        assertTrue(r.get("peak_rss_mb").asDouble() > 0);
+    }
+
+    @Test
+    void spectrogramBenchmarkReportsRates() throws Exception {
+        JsonNode r = run("stft", "1", "1").get(0);
+        assertEquals(1, r.get("threads").asInt());
+        assertTrue(r.get("seconds").asDouble() > 0);
+        // 3 channels x ((10^6 - 256) / 128 + 1) frames, as scipy counts them
+        assertEquals(3 * 7811, r.get("frames_per_s").asDouble() * r.get("seconds").asDouble(), 1.0);
+    }
+
+    @Test
+    void predictionBenchmarkCoversBothEngines() throws Exception {
+        List<JsonNode> out = run("predict", "fused", "2");
+        assertEquals(2, out.size());
+        for (JsonNode r : out) {
+            assertEquals(1952, r.get("long_windows").asInt());
+            assertTrue(r.get("latency_p99_ms").asDouble() >= r.get("latency_p50_ms").asDouble());
+            assertTrue(r.get("windows_per_s").asDouble() > 0);
+        }
+    }
+}
