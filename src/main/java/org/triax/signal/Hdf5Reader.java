@@ -47,13 +47,7 @@ public final class Hdf5Reader implements RecordingReader {
 
     @Override
     public Recording read(Path file, ReadOptions options) {
-        try (HdfFile hdf = new HdfFile(file)) {
-            // libhdf5 makes this check on open; jHDF does not and would read garbage past the end
-            long expected = hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
-            if (hdf.size() < expected) {
-                throw new TriaxException(file + ": truncated HDF5 file (" + hdf.size()
-                        + " bytes, its superblock says " + expected + ")");
-            }
+        try (HdfFile hdf = open(file)) {
             List<Dataset> datasets = new ArrayList<>();
             collect(hdf, datasets);
             Dataset dataset = choose(file, datasets, options.variable());
@@ -68,6 +62,20 @@ public final class Hdf5Reader implements RecordingReader {
             throw new TriaxException(file + ": not a readable HDF5 file ("
                     + RecordingReaders.reason(e) + ")", e);
         }
+    }
+
+    /** Opens an HDF5 file (a user block, as in MAT v7.3, is allowed) and checks it is complete. */
+    static HdfFile open(Path file) {
+        HdfFile hdf = new HdfFile(file);
+        // libhdf5 makes this check on open; jHDF does not and would read garbage past the end
+        long expected = hdf.getUserBlockSize() + hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+        long size = hdf.size();
+        if (size < expected) {
+            hdf.close();
+            throw new TriaxException(file + ": truncated HDF5 file (" + size + " bytes, its superblock says "
+                    + expected + ")");
+        }
+        return hdf;
     }
 
     private static void collect(Group group, List<Dataset> out) {
@@ -142,7 +150,7 @@ public final class Hdf5Reader implements RecordingReader {
         return out;
     }
 
-    private static double[] toDoubles(Path file, Dataset dataset, Object data) {
+    static double[] toDoubles(Path file, Dataset dataset, Object data) {
         if (data instanceof double[] d) {
             return d;
         }

@@ -1,0 +1,84 @@
+package org.triax.signal;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.triax.TriaxException;
+
+/**
+ * MAT v7.3 files: HDF5 with a 512-byte MATLAB header as user block. Each variable is a dataset of
+ * the root group tagged with a {@code MATLAB_class} attribute; MATLAB is column-major, so an R x C
+ * variable is stored with HDF5 dimensions [C, R]. Structs and cells are groups or references and
+ * are listed but never read as channels; so are char and logical arrays (stored as integers).
+ */
+final class Mat73 {
+    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final Set<String> NUMERIC_CLASSES = Set.of("double", "single", "int8", "uint8", "int16",
+            "uint16", "int32", "uint32", "int64", "uint64");
+
+    private Mat73() {
+    }
+
+    /** True for a v7.3 header, or for a bare HDF5 file saved with the .mat extension. */
+    static boolean isHdf5(Path file) throws IOException {
+        byte[] head = new byte[HDF5_SIGNATURE.length];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return n == head.length && (Arrays.equals(head, HDF5_SIGNATURE)
+                || new String(head, StandardCharsets.US_ASCII).startsWith("MATLAB 7"));
+    }
+
+    static List<MatVariable> variables(Path file) {
+        try (HdfFile hdf = Hdf5Reader.open(file)) {
+            List<MatVariable> out = new ArrayList<>();
+            for (Node node : hdf) {
+                if (!node.getName().startsWith("#")) { // #refs# and #subsystem# hold MATLAB internals
+                    out.add(node instanceof Dataset d ? variable(file, d)
+                            : new MatVariable(node.getName(), matlabClass(node, "struct"), "?", 0, 0, null));
+                }
+            }
+            return out;
+        } catch (HdfException e) {
+            throw new TriaxException(file + ": not a readable MAT v7.3 file (" + RecordingReaders.reason(e) + ")", e);
+        }
+    }
+
+    private static MatVariable variable(Path file, Dataset d) {
+        int[] dims = d.getDimensions();
+        String type = matlabClass(d, d.getJavaType().getSimpleName());
+        // MATLAB's R x C is stored as [C, R]
+        int rows = dims.length == 2 ? dims[1] : 0;
+        int cols = dims.length == 2 ? dims[0] : 0;
+        String shape = rows + "x" + cols;
+        boolean real = dims.length == 2 && rows > 0 && cols > 0 && d.getAttribute("MATLAB_empty") == null
+                && (d.getDataType() instanceof FloatingPoint || d.getDataType() instanceof FixedPoint)
+                && (d.getAttribute("MATLAB_class") == null || NUMERIC_CLASSES.contains(type));
+        if (!real) {
+            return new MatVariable(d.getName(), type, dims.length == 2 ? shape
+                    : Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("x")), rows, cols, null);
+        }
+        double[] flat = Hdf5Reader.toDoubles(file, d, d.getDataFlat());
+        return new MatVariable(d.getName(), type, shape, rows, cols, (r, c) -> flat[c * rows + r]);
+    }
+
+    private static String matlabClass(Node node, String fallback) {
+        Attribute a = node.getAttribute("MATLAB_class");
+        return a != null && a.getData() instanceof String s ? s : fallback;
+    }
+}
