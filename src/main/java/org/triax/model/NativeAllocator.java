@@ -28,7 +28,7 @@ public final class NativeAllocator {
     /** One arena heap: with this much top pad glibc never deletes an emptied heap. */
     private static final int TOP_PAD = 64 << 20;
     private static final int TRIM_THRESHOLD = 1 << 30;
-    private static volatile Boolean tuned;
+    private static Boolean tuned; // guarded by the class lock
 
     private NativeAllocator() {
     }

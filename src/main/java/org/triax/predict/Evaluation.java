@@ -96,7 +96,7 @@ public final class Evaluation {
             }
             label.put(recordings[i], truth[i]);
         }
-        long right = sums.entrySet().stream().filter(e -> argmax(e.getValue()) == label.get(e.getKey())).count();
+        long right = sums.entrySet().stream().filter(e -> ModelTrainer.argmax(e.getValue()) == label.get(e.getKey())).count();
         return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()),
                 sums.isEmpty() ? 0 : (double) right / sums.size(), sums.size());
     }
@@ -116,15 +116,5 @@ public final class Evaluation {
             }
         }
         return map;
-    }
-
-    private static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

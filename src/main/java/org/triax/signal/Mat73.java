@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.triax.TriaxException;
 
@@ -27,8 +26,6 @@ import org.triax.TriaxException;
  */
 final class Mat73 {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-    private static final Set<String> NUMERIC_CLASSES = Set.of("double", "single", "int8", "uint8", "int16",
-            "uint16", "int32", "uint32", "int64", "uint64");
 
     private Mat73() {
     }
@@ -65,13 +62,13 @@ final class Mat73 {
         // MATLAB's R x C is stored as [C, R]
         int rows = dims.length == 2 ? dims[1] : 0;
         int cols = dims.length == 2 ? dims[0] : 0;
-        String shape = rows + "x" + cols;
+        String shape = dims.length == 2 ? rows + "x" + cols
+                : Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("x"));
         boolean real = dims.length == 2 && rows > 0 && cols > 0 && d.getAttribute("MATLAB_empty") == null
                 && (d.getDataType() instanceof FloatingPoint || d.getDataType() instanceof FixedPoint)
-                && (d.getAttribute("MATLAB_class") == null || NUMERIC_CLASSES.contains(type));
+                && (d.getAttribute("MATLAB_class") == null || MatVariables.NUMERIC_CLASSES.contains(type));
         if (!real) {
-            return new MatVariable(d.getName(), type, dims.length == 2 ? shape
-                    : Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("x")), rows, cols, null);
+            return new MatVariable(d.getName(), type, shape, rows, cols, null);
         }
         double[] flat = Hdf5Reader.toDoubles(file, d, d.getDataFlat());
         return new MatVariable(d.getName(), type, shape, rows, cols, (r, c) -> flat[c * rows + r]);

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.triax.TriaxException;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
-import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Matrix;
 
 /**
@@ -38,10 +35,6 @@ import us.hebi.matlab.mat.types.Matrix;
 public final class MatReader implements RecordingReader {
 
     static final List<String> EXTENSIONS = List.of(".mat");
-
-    private static final Set<MatlabType> NUMERIC = EnumSet.of(MatlabType.Double, MatlabType.Single,
-            MatlabType.Int8, MatlabType.UInt8, MatlabType.Int16, MatlabType.UInt16,
-            MatlabType.Int32, MatlabType.UInt32, MatlabType.Int64, MatlabType.UInt64);
 
     @Override
     public boolean accepts(Path file) {
@@ -73,8 +66,9 @@ public final class MatReader implements RecordingReader {
     private static MatVariable variable(MatFile.Entry entry) {
         Array a = entry.getValue();
         String shape = Arrays.stream(a.getDimensions()).mapToObj(Integer::toString).collect(Collectors.joining("x"));
-        // Sparse is a Matrix too, but its type is Sparse, so NUMERIC excludes it
-        boolean real = a instanceof Matrix m && NUMERIC.contains(m.getType()) && !m.isLogical() && !m.isComplex()
+        // Sparse is a Matrix too, but its class is sparse, so it is not numeric here
+        boolean real = a instanceof Matrix m && MatVariables.NUMERIC_CLASSES.contains(m.getType().toString())
+                && !m.isLogical() && !m.isComplex()
                 && m.getNumDimensions() == 2;
         MatVariable.Values values = real ? ((Matrix) a)::getDouble : null;
         return new MatVariable(entry.getName(), a.getType().toString(), shape, a.getNumRows(), a.getNumCols(), values);

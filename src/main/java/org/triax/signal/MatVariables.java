@@ -3,6 +3,7 @@ package org.triax.signal;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.triax.TriaxException;
 
@@ -11,6 +12,10 @@ import org.triax.TriaxException;
  * the rules).
  */
 final class MatVariables {
+    /** MATLAB's real numeric classes (char and logical are stored as integers but are not signals). */
+    static final Set<String> NUMERIC_CLASSES = Set.of("double", "single", "int8", "uint8", "int16", "uint16",
+            "int32", "uint32", "int64", "uint64");
+
     private MatVariables() {
     }
 

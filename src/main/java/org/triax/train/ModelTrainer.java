@@ -166,7 +166,19 @@ public final class ModelTrainer {
         return Metrics.of(set.labels(), pred, classes);
     }
 
+    /** Index of the largest value (the first one on a tie); per window, so no widening copy. */
     public static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Index of the largest value (the first one on a tie). */
+    public static int argmax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
             if (v[i] > v[best]) {
