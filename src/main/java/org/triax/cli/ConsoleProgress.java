@@ -2,7 +2,7 @@ package org.triax.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.triax.train.EpochStats;
+import org.triax.artifact.EpochStats;
 import org.triax.train.TrainingListener;
 
 /** A progress bar on a terminal (redrawn in place), and one line per epoch everywhere. */

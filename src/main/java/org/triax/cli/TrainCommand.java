@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.triax.TriaxException;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
 import org.triax.model.Design;
-import org.triax.train.TrainConfig;
 import org.triax.train.TrainJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         // checks every option before the demo dataset is written into the output folder
         DataOptions options = dataOptions.toOptions(root, seed);
         if (data == null) {
-            DemoDataset.generate(root, seed);
+            DemoDataset.generate(root, DemoDataset.SEED);
             System.out.println("no --data given: using the built-in demo dataset in " + root);
         }
         List<TrainJob.Outcome> outcomes = TrainJob.run(options, designs, cfg, out,

@@ -2,9 +2,9 @@ package org.triax.cli;
 
 import java.io.PrintWriter;
 import org.triax.TriaxException;
-import org.triax.train.ModelArtifacts;
-import picocli.CommandLine;
+import org.triax.artifact.ModelArtifact;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point: {@code triax train|predict|evaluate|export|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
@@ -70,7 +70,7 @@ public final class TriaxCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"triax " + ModelArtifacts.version()};
+            return new String[] {"triax " + ModelArtifact.triaxVersion()};
         }
     }
 }

@@ -3,16 +3,15 @@ package org.triax.dataset;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.triax.TriaxException;
+import org.triax.io.AtomicFiles;
 
 /**
  * The built-in demo dataset used by {@code triax train} without {@code --data}: synthetic
@@ -41,6 +40,8 @@ public final class DemoDataset {
     public static final List<String> CHANNELS = List.of("X", "Y", "Z");
     /** Bump when the generated signals change, so that old demo folders are regenerated. */
     static final int VERSION = 1;
+    /** The seed of the built-in demo dataset {@code triax train} uses without --data (whatever its --seed). */
+    public static final long SEED = 42;
 
     /** Shaft speed range, Hz (1200-1800 rpm), and slow speed wobble, as a fraction. */
     static final double SHAFT_MIN_HZ = 20, SHAFT_MAX_HZ = 30, WOBBLE = 0.005;
@@ -78,13 +79,13 @@ public final class DemoDataset {
     record Synth(double shaftHz, double[][] xyz) {}
 
     /**
-     * Writes the demo dataset into {@code dir} (created if missing) and returns {@code dir}. The
-     * output depends only on {@code seed}. A folder that already holds the complete demo dataset
-     * for this seed is left as it is; a demo folder of another seed or version, or an interrupted
-     * one, is regenerated.
+     * Writes the demo dataset into {@code dir} (missing or empty), whole or not at all, and returns
+     * {@code dir}. The output depends only on {@code seed}. A folder that already holds the complete
+     * demo dataset for this seed is left as it is.
      *
-     * @throws TriaxException when {@code dir} is a file, or a non-empty folder that is not a demo
-     *     dataset (its files are left untouched), or cannot be written
+     * @throws TriaxException when {@code dir} is a file or a non-empty folder that is not this demo
+     *     dataset (another seed's or version's included: earlier models may have been trained on it,
+     *     so its files are left untouched), or cannot be written
      */
     public static Path generate(Path dir, long seed) {
         try {
@@ -94,25 +95,27 @@ public final class DemoDataset {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new TriaxException("cannot write the demo dataset to " + dir + ": it is a file");
             }
-            if (Files.isDirectory(dir) && !isEmpty(dir) && demoProperties(dir) == null) {
-                throw new TriaxException("will not write the demo dataset into " + dir
-                        + ": the folder is not empty and holds no demo dataset (no demo.version in "
-                        + PROPERTIES + ")");
+            if (Files.isDirectory(dir) && !isEmpty(dir)) {
+                Properties other = demoProperties(dir);
+                throw new TriaxException("will not write the demo dataset into " + dir + ": the folder is not empty and "
+                        + (other == null ? "holds no demo dataset (no demo.version in " + PROPERTIES + ")"
+                        : "holds the demo dataset of seed " + other.getProperty("demo.seed") + ", version "
+                        + other.getProperty("demo.version") + " (incomplete or not seed " + seed + ", version "
+                        + VERSION + "); earlier models may use it, so it is left as it is: remove it or write elsewhere"));
             }
-            Files.createDirectories(dir);
-            // properties first: from now on the folder is recognisably ours, even if interrupted
-            writeAtomically(dir.resolve(PROPERTIES), properties(seed));
-            writeAtomically(dir.resolve(README), readme(seed));
+        } catch (IOException e) {
+            throw new TriaxException("cannot read " + dir + ": " + e, e);
+        }
+        AtomicFiles.writeFolder(dir, tmp -> {
+            AtomicFiles.write(tmp.resolve(PROPERTIES), properties(seed));
+            AtomicFiles.write(tmp.resolve(README), readme(seed));
             for (String cls : CLASSES) {
-                Files.createDirectories(dir.resolve(cls));
                 for (int k = 1; k <= PER_CLASS; k++) {
-                    writeAtomically(file(dir, cls, k), csv(synthesize(seed, cls, k).xyz()));
+                    AtomicFiles.write(file(tmp, cls, k), csv(synthesize(seed, cls, k).xyz()));
                 }
             }
-            return dir;
-        } catch (IOException e) {
-            throw new TriaxException("cannot write the demo dataset to " + dir + ": " + e, e);
-        }
+        });
+        return dir;
     }
 
     /** Path of recording {@code k} (1-based) of a class. */
@@ -303,17 +306,6 @@ public final class DemoDataset {
                 + "- shaft 1200-1800 rpm; imbalance: 1x rotating force; misalignment: 2x and axial;\n"
                 + "  bearing_outer_race: 6205 bearing, resonance bursts at BPFO = 3.585 x shaft speed\n")
                 .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Writes to a side file, then renames it, so that no reader ever sees half a file. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        Files.write(part, bytes);
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static boolean isComplete(Path dir, long seed) throws IOException {

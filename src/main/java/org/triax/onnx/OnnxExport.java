@@ -1,6 +1,5 @@
 package org.triax.onnx;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
@@ -14,12 +13,8 @@ import ai.djl.nn.norm.Dropout;
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.protobuf.ByteString;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.triax.TriaxException;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
 import org.triax.dataset.Normalization;
+import org.triax.io.AtomicFiles;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
 import org.triax.model.Networks;
@@ -40,10 +38,6 @@ import org.triax.model.TriaxNetwork;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
-import org.triax.train.ModelArtifact;
-import org.triax.train.ModelArtifacts;
-import org.triax.train.ModelMetadata;
-import org.triax.train.Metrics;
 
 /**
  * Turns a trained network and its {@link ModelMetadata} into a standard ONNX model (opset 17)
@@ -101,7 +95,7 @@ public final class OnnxExport {
      * (which must not exist), atomically. Returns the exported model.
      */
     public static OnnxMl.ModelProto exportFile(Path modelFile, Path out) {
-        refuseExisting(out);
+        AtomicFiles.refuseExisting(out);
         ModelArtifact artifact = ModelArtifact.load(modelFile);
         OnnxMl.ModelProto model;
         try (TriaxNetwork net = artifact.openNetwork()) {
@@ -120,7 +114,7 @@ public final class OnnxExport {
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName("triax")
-                .setProducerVersion(ModelArtifacts.version())
+                .setProducerVersion(ModelArtifact.triaxVersion())
                 .setModelVersion(FORMAT_VERSION)
                 .setDocString("triax " + meta.network().design().label() + " design CNN: " + INPUT
                         + " [batch, channels, bins, frames] (normalised dB spectrograms) -> " + OUTPUT
@@ -131,37 +125,9 @@ public final class OnnxExport {
         return model.build();
     }
 
-    /** Writes {@code model} to {@code file} (which must not exist) via a temporary file and a move. */
+    /** Writes {@code model} to {@code file} (which must not exist), whole or not at all. */
     public static void write(OnnxMl.ModelProto model, Path file) {
-        refuseExisting(file);
-        Path tmp = null;
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                model.writeTo(out);
-            }
-            Files.move(tmp, file); // no REPLACE_EXISTING: never over an existing file
-        } catch (FileAlreadyExistsException e) {
-            throw new TriaxException(file + " already exists; not overwriting it", e);
-        } catch (IOException e) {
-            throw new TriaxException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a stray hidden temp file is harmless
-                }
-            }
-        }
-    }
-
-    private static void refuseExisting(Path file) {
-        if (Files.exists(file)) {
-            throw new TriaxException(file + " already exists; not overwriting it");
-        }
+        AtomicFiles.write(file, model::writeTo);
     }
 
     /**

@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.triax.TriaxException;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
 import org.triax.model.NetworkSpec;
 import org.triax.model.WindowClassifier;
-import org.triax.train.ModelArtifact;
-import org.triax.train.ModelMetadata;
 
 /**
  * A triax model exported to ONNX ({@link OnnxExport}), run by ONNX Runtime on the CPU: batches of

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.triax.TriaxException;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.VerdictRule;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetIndex;
 import org.triax.dataset.DatasetLoader;
@@ -18,9 +21,6 @@ import org.triax.dataset.SplitProtocol;
 import org.triax.model.WindowClassifier;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.RecordingReaders;
-import org.triax.train.Metrics;
-import org.triax.train.ModelMetadata;
-import org.triax.train.ModelTrainer;
 
 /**
  * {@code triax evaluate}: a model on a labelled folder. On the very data it was trained on (same
@@ -80,25 +80,20 @@ public final class Evaluation {
                 net.probabilities(ds.test().data(), ds.test().size()), ds.test().labels(), ds.test().recordings());
     }
 
-    /**
-     * Window metrics, and recording accuracy where a recording's verdict is the class of highest
-     * mean window probability (as {@code predict} decides).
-     */
+    /** Window metrics, and recording accuracy with each recording decided by the {@link VerdictRule}. */
     private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings) {
         int[] predicted = new int[p.length];
-        Map<Integer, double[]> sums = new TreeMap<>();
+        Map<Integer, List<float[]>> byRecording = new TreeMap<>();
         Map<Integer, Integer> label = new HashMap<>();
         for (int i = 0; i < p.length; i++) {
-            predicted[i] = ModelTrainer.argmax(p[i]);
-            double[] sum = sums.computeIfAbsent(recordings[i], k -> new double[classes.size()]);
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] += p[i][c];
-            }
+            predicted[i] = VerdictRule.argmax(p[i]);
+            byRecording.computeIfAbsent(recordings[i], k -> new ArrayList<>()).add(p[i]);
             label.put(recordings[i], truth[i]);
         }
-        long right = sums.entrySet().stream().filter(e -> ModelTrainer.argmax(e.getValue()) == label.get(e.getKey())).count();
+        long right = byRecording.entrySet().stream().filter(e -> VerdictRule.decide(
+                e.getValue().toArray(new float[0][]), classes.size()).predicted() == label.get(e.getKey())).count();
         return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()),
-                sums.isEmpty() ? 0 : (double) right / sums.size(), sums.size());
+                byRecording.isEmpty() ? 0 : (double) right / byRecording.size(), byRecording.size());
     }
 
     private static int[] toArray(List<Integer> values) {

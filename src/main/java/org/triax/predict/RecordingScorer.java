@@ -6,14 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.VerdictRule;
 import org.triax.model.WindowClassifier;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
 import org.triax.signal.SpectrogramExtractor;
-import org.triax.train.ModelMetadata;
-import org.triax.train.ModelTrainer;
 
 /**
  * Scores new recordings with a model file alone: reads each recording, applies the model's saved
@@ -94,28 +94,9 @@ public final class RecordingScorer implements AutoCloseable {
 
     public Verdict score(Recording raw) {
         float[][] p = windowProbabilities(raw);
-        int k = meta.classes().size();
-        double[] mean = new double[k];
-        int[] votes = new int[k];
-        for (float[] row : p) {
-            for (int c = 0; c < k; c++) {
-                mean[c] += row[c];
-            }
-            votes[ModelTrainer.argmax(row)]++;
-        }
-        // divide once at the end: summing 1/n n times does not give exactly 1
-        double[] share = new double[k];
-        for (int c = 0; c < k; c++) {
-            mean[c] /= p.length;
-            share[c] = (double) votes[c] / p.length;
-        }
-        int best = 0;
-        for (int c = 1; c < k; c++) {
-            if (mean[c] > mean[best]) {
-                best = c;
-            }
-        }
-        return new Verdict(raw.source(), meta.classes().get(best), mean[best], p.length, meta.classes(), mean, share);
+        VerdictRule.Decision d = VerdictRule.decide(p, meta.classes().size());
+        return new Verdict(raw.source(), meta.classes().get(d.predicted()), d.probability(), p.length,
+                meta.classes(), d.meanProbabilities(), d.windowShare());
     }
 
     /** Probabilities of every window of the recording, in time order. */

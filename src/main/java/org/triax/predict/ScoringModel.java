@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.triax.TriaxException;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
 import org.triax.model.TriaxNetwork;
 import org.triax.model.WindowClassifier;
 import org.triax.onnx.OnnxExport;
 import org.triax.onnx.OnnxNetwork;
-import org.triax.train.ModelArtifact;
-import org.triax.train.ModelMetadata;
 
 /**
  * A model ready to score windows: its metadata and a classifier on the chosen engine. Owns the

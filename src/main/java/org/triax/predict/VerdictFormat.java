@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Locale;
 import org.triax.TriaxException;
-import org.triax.train.ModelArtifact;
+import org.triax.artifact.ModelArtifact;
 
 /** Renders verdicts as an aligned table, CSV (one row per recording) or JSON. */
 public enum VerdictFormat {

@@ -4,15 +4,13 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.triax.TriaxException;
+import org.triax.io.AtomicFiles;
 
 /** Shared look and file handling for the plots of this package. */
 final class Charts {
@@ -57,33 +55,13 @@ final class Charts {
         plot.setRangeGridlinePaint(GRID);
     }
 
+    /** Writes the chart as a PNG, whole or not at all, never over an existing file. */
     static void savePng(JFreeChart chart, Path png, int width, int height) {
         chart.setBackgroundPaint(Color.WHITE);
-        try {
-            createParent(png);
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
-        } catch (IOException e) {
-            throw cannotWrite(png, e);
-        }
+        AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     static void savePng(BufferedImage image, Path png) {
-        try {
-            createParent(png);
-            ImageIO.write(image, "png", png.toFile());
-        } catch (IOException e) {
-            throw cannotWrite(png, e);
-        }
-    }
-
-    private static void createParent(Path png) throws IOException {
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
-
-    private static TriaxException cannotWrite(Path png, IOException e) {
-        return new TriaxException("cannot write plot " + png + ": " + e.getMessage(), e);
+        AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
     }
 }

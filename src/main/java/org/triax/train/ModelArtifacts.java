@@ -1,14 +1,15 @@
 package org.triax.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.triax.artifact.EpochStats;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitPlan;
+import org.triax.io.ReservedName;
 import org.triax.model.TriaxNetwork;
 import org.triax.report.ConfusionMatrixPlot;
 import org.triax.report.TrainingCurvesPlot;
@@ -18,11 +19,6 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
-    public static String version() {
-        String v = ModelArtifacts.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     static ModelMetadata metadata(PreparedDataset ds, Normalization norm, TrainConfig cfg, TrainingResult r) {
         List<ModelMetadata.Block> blocks = ds.plan().blocks().stream()
                 .map(b -> block(ds, b)).toList();
@@ -30,7 +26,7 @@ public final class ModelArtifacts {
         ModelMetadata.Split split = new ModelMetadata.Split(plan.protocol().name(), plan.fractions(), plan.seed(), blocks);
         ModelMetadata.Dataset data = new ModelMetadata.Dataset(ds.index().root().toAbsolutePath().normalize().toString(),
                 ds.fingerprint(), ds.index().files().size(), ds.train().size(), ds.validation().size(), ds.test().size());
-        return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, version(),
+        return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
                 ds.preprocessing(), norm, cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
                 r.trainSeconds(), TriaxNetwork.defaultDevice().toString());
@@ -41,20 +37,22 @@ public final class ModelArtifacts {
                 b.subset().name(), b.from(), b.to());
     }
 
+    /** The files written beside a model, in this order, before the model itself. */
+    static final String METRICS = ".metrics.json";
+    static final String CURVES = ".curves.png";
+    static final String CONFUSION = ".confusion.png";
+
     /** {@code <base>.metrics.json}, {@code <base>.curves.png}, {@code <base>.confusion.png}. */
-    static void writeCompanions(Path dir, String base, ModelMetadata meta) throws IOException {
-        Path json = dir.resolve(base + ".metrics.json");
-        Path tmp = Files.createTempFile(dir, "." + base, ".json.tmp");
-        ModelArtifact.JSON.writeValue(tmp.toFile(), meta);
-        Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING);
+    static void writeCompanions(ReservedName name, ModelMetadata meta) {
+        ModelArtifact.saveMetadataJson(meta, name.file(METRICS));
         List<EpochStats> h = meta.history();
-        TrainingCurvesPlot.write(dir.resolve(base + ".curves.png"),
+        TrainingCurvesPlot.write(name.file(CURVES),
                 h.stream().mapToDouble(EpochStats::trainLoss).toArray(),
                 h.stream().mapToDouble(EpochStats::validationLoss).toArray(),
                 h.stream().mapToDouble(EpochStats::trainAccuracy).toArray(),
                 h.stream().mapToDouble(EpochStats::validationAccuracy).toArray(),
                 meta.bestEpoch(), meta.network().design().label() + " design: training curves");
-        ConfusionMatrixPlot.write(dir.resolve(base + ".confusion.png"), meta.test().confusion(), meta.classes(),
+        ConfusionMatrixPlot.write(name.file(CONFUSION), meta.test().confusion(), meta.classes(),
                 String.format(java.util.Locale.ROOT, "%s design, test set: accuracy %.2f %%",
                         meta.network().design().label(), 100 * meta.test().accuracy()));
     }

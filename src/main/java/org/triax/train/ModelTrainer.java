@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.triax.artifact.EpochStats;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.TrainConfig;
+import org.triax.artifact.VerdictRule;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SpectrogramSet;
 import org.triax.model.BatchInput;
@@ -150,7 +154,7 @@ public final class ModelTrainer {
         for (int i = 0; i < p.length; i++) {
             int y = set.labels()[i];
             loss -= Math.log(Math.max(p[i][y], 1e-12f));
-            if (argmax(p[i]) == y) {
+            if (VerdictRule.argmax(p[i]) == y) {
                 correct++;
             }
         }
@@ -161,30 +165,8 @@ public final class ModelTrainer {
         float[][] p = net.probabilities(set.data(), set.size(), EVAL_BATCH);
         int[] pred = new int[p.length];
         for (int i = 0; i < p.length; i++) {
-            pred[i] = argmax(p[i]);
+            pred[i] = VerdictRule.argmax(p[i]);
         }
         return Metrics.of(set.labels(), pred, classes);
-    }
-
-    /** Index of the largest value (the first one on a tie); per window, so no widening copy. */
-    public static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** Index of the largest value (the first one on a tie). */
-    public static int argmax(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

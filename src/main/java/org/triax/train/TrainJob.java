@@ -2,16 +2,21 @@ package org.triax.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.ModelNaming;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.io.ReservedName;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
 import org.triax.onnx.OnnxExport;
@@ -68,19 +73,18 @@ public final class TrainJob {
 
     /**
      * Plots, metrics JSON and the ONNX export first, the model file last: a model on disk always has
-     * its companions.
+     * its companions. The name is reserved first, so a concurrent run never takes it.
      */
     private static Path write(Path outDir, ModelMetadata meta, TriaxNetwork network) {
-        String base = ModelNaming.freeBaseName(outDir, LocalDateTime.now(), meta.validation().accuracy(),
-                meta.test().accuracy());
-        try {
-            ModelArtifacts.writeCompanions(outDir, base, meta);
-            Path file = outDir.resolve(base + "." + ModelNaming.EXTENSION);
-            OnnxExport.write(OnnxExport.export(network, meta), OnnxExport.defaultPath(file));
-            new ModelArtifact(meta, network.parameters()).save(file);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String model = "." + ModelNaming.EXTENSION;
+        String onnx = "." + OnnxExport.EXTENSION;
+        try (ReservedName name = ModelNaming.reserve(outDir, LocalDateTime.now(), meta.validation().accuracy(),
+                meta.test().accuracy(), List.of(model, onnx, ModelArtifacts.METRICS, ModelArtifacts.CURVES,
+                        ModelArtifacts.CONFUSION))) {
+            ModelArtifacts.writeCompanions(name, meta);
+            OnnxExport.write(OnnxExport.export(network, meta), name.file(onnx));
+            new ModelArtifact(meta, network.parameters()).save(name.file(model));
+            return name.file(model);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.triax.train;
 
+import org.triax.artifact.EpochStats;
+
 /** Progress of a training run, for progress bars and logs. */
 public interface TrainingListener {
     TrainingListener SILENT = new TrainingListener() {

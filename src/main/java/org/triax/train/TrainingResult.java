@@ -1,6 +1,8 @@
 package org.triax.train;
 
 import java.util.List;
+import org.triax.artifact.EpochStats;
+import org.triax.artifact.Metrics;
 import org.triax.model.TriaxNetwork;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Stage 4: the training loop (Adam, seeded shuffles, best validation epoch kept), metrics, and the
- * self-describing model file with its metrics JSON and plots.
+ * The training loop (Adam, seeded shuffles, best validation epoch kept) and the train job that
+ * writes each model with its metrics JSON, plots and ONNX export (through {@code artifact}).
  */
 package org.triax.train;

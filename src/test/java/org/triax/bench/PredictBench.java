@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
 import org.triax.model.Design;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.signal.Recording;
-import org.triax.train.TrainConfig;
 import org.triax.train.TrainJob;
 import org.triax.train.TrainingListener;
 

@@ -2,12 +2,12 @@ package org.triax.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.triax.artifact.EpochStats;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.PreparedDataset;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
-import org.triax.train.EpochStats;
 import org.triax.train.ModelTrainer;
-import org.triax.train.TrainConfig;
 import org.triax.train.TrainingListener;
 import org.triax.train.TrainingResult;
 

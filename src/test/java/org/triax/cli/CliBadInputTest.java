@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.triax.testing.TinyData;
+import org.triax.artifact.ModelArtifact;
 import org.triax.testing.TinyData.Layout;
 import org.triax.testing.TinyData.Run;
-import org.triax.train.ModelArtifact;
+import org.triax.testing.TinyData;
 
 /**
  * Every way a user can get the input wrong ends the same way: exit status 2, one line

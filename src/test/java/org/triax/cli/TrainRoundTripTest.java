@@ -26,16 +26,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triax.TriaxException;
+import org.triax.artifact.EpochStats;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.ModelNaming;
+import org.triax.io.ReservedName;
 import org.triax.model.Design;
 import org.triax.predict.Evaluation;
-import org.triax.testing.TinyData;
 import org.triax.testing.TinyData.Layout;
 import org.triax.testing.TinyData.Run;
-import org.triax.train.EpochStats;
-import org.triax.train.Metrics;
-import org.triax.train.ModelArtifact;
-import org.triax.train.ModelMetadata;
-import org.triax.train.ModelNaming;
+import org.triax.testing.TinyData;
 
 /**
  * {@code triax train --mode both} on a tiny three-class dataset, then everything a user does with
@@ -294,15 +295,21 @@ class TrainRoundTripTest {
         Path copy = Files.createDirectories(dir.resolve("models"));
         Files.copy(existing, copy.resolve(existing.getFileName()));
 
-        String same = ModelNaming.freeBaseName(copy, taken.plusNanos(999_000_000), val, test);
+        String same = free(copy, taken.plusNanos(999_000_000), val, test);
         assertEquals(ModelNaming.baseName(taken.plusSeconds(1), val, test), same);
 
         ModelArtifact.load(existing).save(copy.resolve(same + "." + ModelNaming.EXTENSION));
         assertEquals(ModelNaming.baseName(taken.plusSeconds(2), val, test),
-                ModelNaming.freeBaseName(copy, taken, val, test));
+                free(copy, taken, val, test));
         assertEquals(TinyData.sha256(existing), TinyData.sha256(copy.resolve(existing.getFileName())));
         assertEquals(ModelNaming.baseName(taken.minusSeconds(1), val, test),
-                ModelNaming.freeBaseName(copy, taken.minusSeconds(1), val, test), "a free second is kept");
+                free(copy, taken.minusSeconds(1), val, test), "a free second is kept");
+    }
+
+    private static String free(Path dir, LocalDateTime time, double val, double test) {
+        try (ReservedName name = ModelNaming.reserve(dir, time, val, test, List.of(".triax", ".onnx"))) {
+            return name.base();
+        }
     }
 
     // ---------------------------------------------------------------- spectrogram with a model's settings

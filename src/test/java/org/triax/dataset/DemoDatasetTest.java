@@ -138,14 +138,26 @@ class DemoDatasetTest {
     }
 
     @Test
-    void regeneratesADemoFolderOfAnotherSeedOrAnInterruptedOne(@TempDir Path dir) throws IOException {
+    void refusesADemoFolderOfAnotherSeedOrAnInterruptedOneAndLeavesItAsItIs(@TempDir Path dir) throws IOException {
         Path demo = DemoDataset.generate(dir.resolve("demo"), SEED + 1);
-        DemoDataset.generate(demo, SEED);
-        Files.delete(DemoDataset.file(demo, "imbalance", 5));
+        Path csv = DemoDataset.file(demo, "healthy", 1);
+        byte[] before = Files.readAllBytes(csv);
+        TriaxException other = assertThrows(TriaxException.class, () -> DemoDataset.generate(demo, SEED));
+        assertTrue(other.getMessage().contains("demo dataset of seed " + (SEED + 1)), other.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(csv), "another seed's recording was rewritten");
+        Path same = DemoDataset.generate(dir.resolve("same"), SEED);
+        Files.delete(DemoDataset.file(same, "imbalance", 5));
+        assertThrows(TriaxException.class, () -> DemoDataset.generate(same, SEED));
+        assertFalse(Files.exists(DemoDataset.file(same, "imbalance", 5)), "an interrupted folder is not patched");
+    }
+
+    @Test
+    void writesIntoAnEmptyFolderAndLeavesNoTemporaryFolderBehind(@TempDir Path dir) throws IOException {
+        Path demo = Files.createDirectory(dir.resolve("empty"));
         DemoDataset.generate(demo, SEED);
         assertEquals(relativeFiles(shared), relativeFiles(demo));
-        for (Path f : relativeFiles(shared)) {
-            assertSameBytes(shared, demo, f);
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(demo), s.toList(), "only the published folder remains");
         }
     }
 

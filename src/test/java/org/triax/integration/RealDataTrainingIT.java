@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.SplitProtocol;
 import org.triax.model.Design;
-import org.triax.train.TrainConfig;
 import org.triax.train.TrainJob;
 import org.triax.train.TrainingListener;
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.triax.artifact.ModelMetadata;
 import org.triax.model.Design;
 import org.triax.model.Networks;
 import org.triax.model.TriaxNetwork;
-import org.triax.train.ModelMetadata;
 
 class OnnxExportTest {
 

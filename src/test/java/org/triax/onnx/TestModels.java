@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
+import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.Normalization;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
@@ -19,10 +23,6 @@ import org.triax.signal.Preprocessing;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
 import org.triax.signal.WindowSpec;
-import org.triax.train.Metrics;
-import org.triax.train.ModelArtifact;
-import org.triax.train.ModelMetadata;
-import org.triax.train.TrainConfig;
 
 /**
  * Tiny models for the ONNX tests: 3 channels (X, Y, Z) at 1000 Hz, windows of 60 samples every

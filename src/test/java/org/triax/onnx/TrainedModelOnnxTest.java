@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
 import org.triax.dataset.SplitFractions;
@@ -20,8 +22,6 @@ import org.triax.predict.InferenceEngine;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
 import org.triax.signal.WindowSpec;
-import org.triax.train.ModelArtifact;
-import org.triax.train.TrainConfig;
 import org.triax.train.TrainJob;
 import org.triax.train.TrainingListener;
 

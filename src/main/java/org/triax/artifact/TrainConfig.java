@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 import org.triax.TriaxException;
 

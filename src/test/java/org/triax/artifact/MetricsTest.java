@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 /** What one epoch did: mean training loss/accuracy and validation loss/accuracy (accuracy in 0..1). */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double validationLoss,

@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
+import org.triax.io.AtomicFiles;
+import org.triax.io.ReservedName;
+import org.triax.testing.TinyData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,19 +56,64 @@ class ModelNamingTest {
                 ModelNaming.baseName(LocalDateTime.of(2023, 12, 31, 23, 59, 59), 0.05, 0.9999));
     }
 
+    private static final List<String> FILES = List.of(".triax", ".onnx");
+
+    /** The name a writer would get now (its reservation released at once). */
+    private static String free(Path dir, LocalDateTime time, double val, double test) {
+        try (ReservedName name = ModelNaming.reserve(dir, time, val, test, FILES)) {
+            return name.base();
+        }
+    }
+
     @Test
-    void freeBaseNameTakesTheNextSecondWhenTheModelFileExists(@TempDir Path dir) throws IOException {
-        String first = ModelNaming.freeBaseName(dir, TIME, 0.5, 0.25);
+    void reserveTakesTheNextSecondWhenAFileOfTheNameExists(@TempDir Path dir) throws IOException {
+        String first = free(dir, TIME, 0.5, 0.25);
         assertEquals("20240305-070809_validation_res_50.00_test_set_25.00", first);
         Files.createFile(dir.resolve(first + "." + ModelNaming.EXTENSION));
-        String second = ModelNaming.freeBaseName(dir, TIME, 0.5, 0.25);
+        String second = free(dir, TIME, 0.5, 0.25);
         assertEquals("20240305-070810_validation_res_50.00_test_set_25.00", second);
-        Files.createFile(dir.resolve(second + "." + ModelNaming.EXTENSION));
-        assertEquals("20240305-070811_validation_res_50.00_test_set_25.00",
-                ModelNaming.freeBaseName(dir, TIME, 0.5, 0.25));
+        Files.createFile(dir.resolve(second + ".onnx")); // any of the files takes the name
+        assertEquals("20240305-070811_validation_res_50.00_test_set_25.00", free(dir, TIME, 0.5, 0.25));
         // other accuracies are another name: the same second is free for them
-        assertEquals("20240305-070809_validation_res_50.00_test_set_30.00",
-                ModelNaming.freeBaseName(dir, TIME, 0.5, 0.30));
+        assertEquals("20240305-070809_validation_res_50.00_test_set_30.00", free(dir, TIME, 0.5, 0.30));
+    }
+
+    @Test
+    void aNameHeldByAnotherWriterIsNotGivenTwiceAndIsFreeAgainOnceReleasedUnused(@TempDir Path dir) {
+        try (ReservedName a = ModelNaming.reserve(dir, TIME, 0.5, 0.25, FILES);
+             ReservedName b = ModelNaming.reserve(dir, TIME, 0.5, 0.25, FILES)) {
+            assertEquals("20240305-070809_validation_res_50.00_test_set_25.00", a.base());
+            assertEquals("20240305-070810_validation_res_50.00_test_set_25.00", b.base());
+            assertEquals(dir.resolve(a.base() + ".onnx"), a.file(".onnx"));
+        }
+        assertEquals("20240305-070809_validation_res_50.00_test_set_25.00", free(dir, TIME, 0.5, 0.25));
+        assertEquals(List.of(), TinyData.filesEndingWith(dir, ".reserved"), "released reservations leave no marker");
+    }
+
+    @Test
+    void concurrentWritersInTheSameSecondGetDistinctNames(@TempDir Path dir) throws Exception {
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            names.add(pool.submit(() -> {
+                start.await();
+                try (ReservedName n = ModelNaming.reserve(dir, TIME, 0.5, 0.25, FILES)) {
+                    AtomicFiles.write(n.file(".triax"), n.base().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    return n.base();
+                }
+            }));
+        }
+        start.countDown();
+        java.util.Set<String> distinct = new java.util.TreeSet<>();
+        for (java.util.concurrent.Future<String> f : names) {
+            String base = f.get();
+            distinct.add(base);
+            assertEquals(base, Files.readString(dir.resolve(base + ".triax")), "each file holds its own writer's bytes");
+        }
+        pool.shutdown();
+        assertEquals(writers, distinct.size(), distinct.toString());
     }
 
     // ---------------------------------------------------------------- TrainConfig

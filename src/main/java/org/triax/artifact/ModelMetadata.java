@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 import java.util.List;
 import org.triax.dataset.Normalization;

@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
@@ -15,12 +13,13 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.triax.TriaxException;
+import org.triax.io.AtomicFiles;
 import org.triax.model.TriaxNetwork;
 
 /**
  * The model file: a zip holding {@code triax-model.json} (the {@link ModelMetadata}) and
- * {@code weights.params} (DJL parameters). Written to a temporary name and moved into place, so a
- * crash never leaves a half model under the real name, and never over an existing file.
+ * {@code weights.params} (DJL parameters). Written whole or not at all and never over an existing
+ * file, so a crash never leaves a half model under the real name.
  */
 public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
     static final String METADATA_ENTRY = "triax-model.json";
@@ -32,26 +31,23 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    /** Writes {@code file} (which must not exist) atomically. */
-    public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-                zip.write(JSON.writeValueAsBytes(metadata));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
-                zip.write(weights);
-                zip.closeEntry();
-            }
-            Files.move(tmp, file); // no REPLACE_EXISTING: an existing model is never overwritten
-        } catch (FileAlreadyExistsException e) {
-            throw new TriaxException(file + " already exists; not overwriting it", e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Writes {@code file} (which must not exist) whole or not at all ({@link AtomicFiles}). */
+    public void save(Path file) {
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+            zip.write(JSON.writeValueAsBytes(metadata));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
+            zip.write(weights);
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    /** Writes the metadata alone as readable JSON ({@code <base>.metrics.json}). */
+    public static void saveMetadataJson(ModelMetadata metadata, Path file) {
+        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(metadata)));
     }
 
     public static ModelArtifact load(Path file) {
@@ -105,5 +101,11 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
     /** Builds the network with these weights (caller closes it). */
     public TriaxNetwork openNetwork() {
         return TriaxNetwork.load(metadata.network(), weights);
+    }
+
+    /** The version of triax running now (from the jar manifest; "dev" in a source tree). */
+    public static String triaxVersion() {
+        String v = ModelArtifact.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 }

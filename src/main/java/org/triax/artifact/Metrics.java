@@ -1,4 +1,4 @@
-package org.triax.train;
+package org.triax.artifact;
 
 /**
  * Classification metrics of one set of windows. Per-class arrays follow the model's class order;
