@@ -20,16 +20,39 @@ public record ModelMetadata(String format, int formatVersion, String triaxVersio
     public static final String FORMAT = "triax-model";
     public static final int FORMAT_VERSION = 1;
 
-    /** The split protocol actually used and every block of every recording. */
-    public record Split(String protocol, SplitFractions fractions, long seed, List<Block> blocks) {
+    /**
+     * The split protocol actually used and every block of every recording.
+     *
+     * @param grouping the grouping rule in words (null unless split by group)
+     */
+    public record Split(String protocol, SplitFractions fractions, long seed, List<Block> blocks, String grouping) {
+        public Split(String protocol, SplitFractions fractions, long seed, List<Block> blocks) {
+            this(protocol, fractions, seed, blocks, null);
+        }
     }
 
-    /** Samples {@code [from, to)} of {@code file} (relative to the dataset folder) went to {@code subset}. */
-    public record Block(String file, String subset, int from, int to) {
+    /**
+     * Samples {@code [from, to)} of {@code file} (relative to the dataset folder) went to {@code subset}.
+     *
+     * @param group the recording's group (null unless split by group)
+     */
+    public record Block(String file, String subset, int from, int to, String group) {
+        public Block(String file, String subset, int from, int to) {
+            this(file, subset, from, to, null);
+        }
     }
 
-    /** Where the data came from and how many windows each set had. */
+    /**
+     * Where the data came from, how it was read and how many windows each set had.
+     *
+     * @param variable the MAT variable / HDF5 dataset read (null: automatic)
+     * @param notes what triax chose from the data (sizes...), as printed
+     */
     public record Dataset(String path, String fingerprint, int recordings, int trainWindows,
-                          int validationWindows, int testWindows) {
+                          int validationWindows, int testWindows, String variable, List<String> notes) {
+        public Dataset(String path, String fingerprint, int recordings, int trainWindows, int validationWindows,
+                       int testWindows) {
+            this(path, fingerprint, recordings, trainWindows, validationWindows, testWindows, null, List.of());
+        }
     }
 }

@@ -5,14 +5,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.triax.io.ReservedName;
 
 /** {@code <yyyyMMdd-HHmmss>_validation_res_XX.XX_test_set_YY.YY.<ext>}, accuracies in percent. */
 public final class ModelNaming {
     public static final String EXTENSION = "triax";
-    /** How far past the start second a name is looked for (a day of models saved every second). */
-    private static final int MAX_SECONDS_AHEAD = 86_400;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private ModelNaming() {
@@ -31,9 +28,6 @@ public final class ModelNaming {
      */
     public static ReservedName reserve(Path dir, LocalDateTime time, double validationAccuracy, double testAccuracy,
                                        List<String> suffixes) {
-        LocalDateTime t = time.withNano(0);
-        Iterable<String> seconds = () -> Stream.iterate(t, s -> s.plusSeconds(1)).limit(MAX_SECONDS_AHEAD)
-                .map(s -> baseName(s, validationAccuracy, testAccuracy)).iterator();
-        return ReservedName.first(dir, seconds, suffixes);
+        return ReservedName.bySecond(dir, time, t -> baseName(t, validationAccuracy, testAccuracy), suffixes);
     }
 }

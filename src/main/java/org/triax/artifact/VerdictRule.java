@@ -1,5 +1,11 @@
 package org.triax.artifact;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * How a classifier's window probabilities become one recording's verdict: the class with the
  * highest mean probability over the windows (ties: the first class). {@code predict},
@@ -41,6 +47,35 @@ public final class VerdictRule {
             share[c] = (double) votes[c] / windows.length;
         }
         return new Decision(mean, share, argmax(mean));
+    }
+
+    /** How many recordings the rule got right. */
+    public record Tally(int correct, int recordings) {
+        public double accuracy() {
+            return recordings == 0 ? 0 : (double) correct / recordings;
+        }
+    }
+
+    /**
+     * Decides every recording from its windows and counts the right verdicts.
+     *
+     * @param truth true class of each window (the same for all windows of a recording)
+     * @param recordings recording of each window
+     */
+    public static Tally tally(float[][] windows, int[] truth, int[] recordings, int classes) {
+        Map<Integer, List<float[]>> byRecording = new TreeMap<>();
+        Map<Integer, Integer> label = new HashMap<>();
+        for (int i = 0; i < windows.length; i++) {
+            byRecording.computeIfAbsent(recordings[i], k -> new ArrayList<>()).add(windows[i]);
+            label.put(recordings[i], truth[i]);
+        }
+        int right = 0;
+        for (Map.Entry<Integer, List<float[]>> e : byRecording.entrySet()) {
+            if (decide(e.getValue().toArray(new float[0][]), classes).predicted() == label.get(e.getKey())) {
+                right++;
+            }
+        }
+        return new Tally(right, byRecording.size());
     }
 
     /** Index of the largest value (the first one on a tie); per window, so no widening copy. */

@@ -1,10 +1,13 @@
 package org.triax.cli;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.triax.TriaxException;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetProperties;
+import org.triax.dataset.Grouping;
 import org.triax.dataset.SplitFractions;
 import org.triax.dataset.SplitProtocol;
 import org.triax.signal.StftConfig;
@@ -23,17 +26,18 @@ public final class DataOptionsMixin {
     @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read (exact name or regex; default automatic)")
     String variable;
 
-    @Option(names = "--window", paramLabel = "SAMPLES", description = "samples per window (one spectrogram each; default ${DEFAULT-VALUE})")
-    int window = WindowSpec.DEFAULT.length();
+    @Option(names = "--window", paramLabel = "SAMPLES", description = "samples per window (one spectrogram each; default "
+            + "from the data: the longest power of two up to 1024 giving the shortest recording >= 16 windows)")
+    Integer window;
 
-    @Option(names = "--hop", paramLabel = "SAMPLES", description = "samples between window starts (default ${DEFAULT-VALUE}: 50 %% overlap)")
-    int hop = WindowSpec.DEFAULT.hop();
+    @Option(names = "--hop", paramLabel = "SAMPLES", description = "samples between window starts (default half the window: 50 %% overlap)")
+    Integer hop;
 
-    @Option(names = "--segment", paramLabel = "SAMPLES", description = "STFT segment length (default ${DEFAULT-VALUE})")
-    int segment = StftConfig.DEFAULT.segment();
+    @Option(names = "--segment", paramLabel = "SAMPLES", description = "STFT segment length (default a quarter of the window, at most 128)")
+    Integer segment;
 
-    @Option(names = "--overlap", paramLabel = "SAMPLES", description = "STFT segment overlap (default ${DEFAULT-VALUE})")
-    int overlap = StftConfig.DEFAULT.overlap();
+    @Option(names = "--overlap", paramLabel = "SAMPLES", description = "STFT segment overlap (default 7/8 of the segment)")
+    Integer overlap;
 
     @Option(names = "--taper", paramLabel = "NAME", description = "STFT window function: hann, hamming, blackman, rectangular (default hann)")
     String taper = "hann";
@@ -50,16 +54,50 @@ public final class DataOptionsMixin {
     @Option(names = "--split", paramLabel = "T,V,T", description = "train,validation,test fractions (default 0.7,0.15,0.15)")
     String split = "0.7,0.15,0.15";
 
-    @Option(names = "--split-protocol", paramLabel = "P", description = "auto, by-recording or time-blocks (default auto: by recording when every class has >= 3 recordings)")
+    @Option(names = "--split-protocol", paramLabel = "P", description = "auto, by-recording, time-blocks or by-group (default auto: "
+            + "by group when a grouping is given, else by recording when every class has >= 3 recordings, else time blocks)")
     String protocol = "auto";
 
+    @Option(names = "--group-by", paramLabel = "REGEX", description = "recordings that belong together (machine, bearing, run, load): "
+            + "a regex on each recording's path relative to the data folder; its first capture group (else the match) names the group")
+    String groupBy;
+
+    @Option(names = "--groups", paramLabel = "CSV", description = "a manifest CSV with columns file,group (file relative to the data folder)")
+    Path groups;
+
+    /** The STFT settings; sizes not given take the defaults (a dataset chooses them from its recordings instead). */
     StftConfig stft() {
-        return new StftConfig(segment, overlap, parseTaper(taper), dbFloor, fmin, fmax);
+        int seg = segment != null ? segment : StftConfig.DEFAULT.segment();
+        int ov = overlap != null ? overlap : segment != null ? seg - seg / 8 : StftConfig.DEFAULT.overlap();
+        return new StftConfig(seg, ov, parseTaper(taper), dbFloor, fmin, fmax);
+    }
+
+    WindowSpec windowSpec() {
+        int w = window != null ? window : WindowSpec.DEFAULT.length();
+        return new WindowSpec(w, hop != null ? hop : window != null ? Math.max(1, w / 2) : WindowSpec.DEFAULT.hop());
     }
 
     DataOptions toOptions(Path root, long seed) {
+        Set<DataOptions.Size> fromData = EnumSet.noneOf(DataOptions.Size.class);
+        if (window == null) {
+            fromData.add(DataOptions.Size.WINDOW);
+        }
+        if (hop == null) {
+            fromData.add(DataOptions.Size.HOP);
+        }
+        if (segment == null) {
+            fromData.add(DataOptions.Size.SEGMENT);
+        }
+        if (overlap == null) {
+            fromData.add(DataOptions.Size.OVERLAP);
+        }
+        if (groupBy != null && groups != null) {
+            throw new TriaxException("give either --group-by or --groups, not both");
+        }
+        Grouping grouping = groupBy != null ? Grouping.byPattern(groupBy) : groups != null ? Grouping.byManifest(groups) : null;
         return new DataOptions(root, DatasetProperties.parseList(channels), fs == null ? Double.NaN : checkFs(fs),
-                variable, new WindowSpec(window, hop), stft(), parseProtocol(protocol), SplitFractions.parse(split), seed);
+                variable, windowSpec(), stft(), parseProtocol(protocol), SplitFractions.parse(split), seed, grouping,
+                fromData);
     }
 
     static double checkFs(double fs) {
@@ -81,7 +119,7 @@ public final class DataOptionsMixin {
         try {
             return SplitProtocol.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new TriaxException("unknown --split-protocol '" + name + "' (auto, by-recording, time-blocks)");
+            throw new TriaxException("unknown --split-protocol '" + name + "' (auto, by-recording, time-blocks, by-group)");
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.triax.TriaxException;
 import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
@@ -22,23 +21,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "dataset folder (default: generate and use the built-in demo dataset in OUT/demo-data)")
     Path data;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "separate, fused or both (default ${DEFAULT-VALUE})")
-    String mode = "both";
-
-    @Option(names = "--epochs", description = "training epochs (default ${DEFAULT-VALUE})")
-    int epochs = TrainConfig.DEFAULT.epochs();
-
-    @Option(names = "--batch", description = "mini-batch size (default ${DEFAULT-VALUE})")
-    int batch = TrainConfig.DEFAULT.batchSize();
-
-    @Option(names = "--lr", description = "Adam learning rate (default ${DEFAULT-VALUE})")
-    float learningRate = TrainConfig.DEFAULT.learningRate();
-
-    @Option(names = "--class-weights", description = "weight the loss by inverse class frequency (imbalanced data)")
-    boolean classWeights;
-
-    @Option(names = "--seed", description = "seed of the split, initial weights and shuffles (default ${DEFAULT-VALUE})")
-    long seed = TrainConfig.DEFAULT.seed();
+    @Mixin
+    TrainingOptionsMixin training;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where model files and plots go (default ${DEFAULT-VALUE})")
     Path out = Path.of("models");
@@ -48,11 +32,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Design> designs = designs(mode);
-        TrainConfig cfg = new TrainConfig(epochs, batch, learningRate, seed, classWeights);
+        List<Design> designs = training.designs();
+        TrainConfig cfg = training.config();
         Path root = data != null ? data : out.resolve("demo-data");
         // checks every option before the demo dataset is written into the output folder
-        DataOptions options = dataOptions.toOptions(root, seed);
+        DataOptions options = dataOptions.toOptions(root, cfg.seed());
         if (data == null) {
             DemoDataset.generate(root, DemoDataset.SEED);
             System.out.println("no --data given: using the built-in demo dataset in " + root);
@@ -62,15 +46,6 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(comparison(outcomes));
         return 0;
-    }
-
-    static List<Design> designs(String mode) {
-        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
-            case "both" -> List.of(Design.SEPARATE, Design.FUSED);
-            case "separate" -> List.of(Design.SEPARATE);
-            case "fused" -> List.of(Design.FUSED);
-            default -> throw new TriaxException("unknown --mode '" + mode + "' (expected separate, fused or both)");
-        };
     }
 
     /** The side-by-side table the original study reported. */

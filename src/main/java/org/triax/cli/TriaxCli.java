@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /** Entry point: {@code triax train|predict|evaluate|export|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
         description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
+        subcommands = {TrainCommand.class, CvCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
                 SpectrogramCommand.class, CommandLine.HelpCommand.class})
 public final class TriaxCli implements Runnable {
 

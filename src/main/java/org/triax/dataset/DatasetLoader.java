@@ -14,8 +14,17 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** For training: channels and sampling rate resolved from options, properties and files. */
+    /** For training: read, split as the options say, and compute the spectrograms. */
     public static PreparedDataset load(DataOptions o) {
+        LoadedRecordings d = read(o);
+        return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
+    }
+
+    /**
+     * Reads a dataset folder for training: channels, sampling rate, grouping and the sizes left to
+     * the data resolved from the options, {@code triax.properties} and the files.
+     */
+    public static LoadedRecordings read(DataOptions o) {
         DatasetIndex index = DatasetIndex.scan(o.root());
         DatasetProperties props = DatasetProperties.read(o.root());
         double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
@@ -23,8 +32,25 @@ public final class DatasetLoader {
         List<Recording> raw = readAll(index, new ReadOptions(fs, variable));
         List<String> channels = !o.channels().isEmpty() ? o.channels()
                 : !props.channels().isEmpty() ? props.channels() : commonChannels(raw);
-        Preprocessing pre = new Preprocessing(channels, commonSampleRate(raw), o.window(), o.stft());
-        return prepare(index, pre, raw, o.protocol(), o.fractions(), o.seed());
+        double rate = commonSampleRate(raw);
+        int shortest = raw.stream().mapToInt(Recording::length).min().orElse(0);
+        AnalysisSizes sizes = AnalysisSizes.choose(o.window(), o.stft(), o.fromData(), shortest, rate);
+        List<String> notes = new ArrayList<>();
+        if (sizes.description() != null) {
+            notes.add(sizes.description());
+        }
+        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft());
+        Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
+        return conform(index, pre, raw, variable, grouping, notes);
+    }
+
+    /** Reads a dataset folder with a model's saved contract (evaluation). */
+    public static LoadedRecordings read(DataOptions o, Preprocessing pre) {
+        DatasetIndex index = DatasetIndex.scan(o.root());
+        // read the variable training read (option, else properties) when the model does not say
+        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
+        List<Recording> raw = readAll(index, new ReadOptions(pre.sampleRate(), variable));
+        return conform(index, pre, raw, variable, o.grouping(), List.of());
     }
 
     /**
@@ -32,27 +58,33 @@ public final class DatasetLoader {
      * plan (and so the test set) is the one the model was trained with.
      */
     public static PreparedDataset load(DataOptions o, Preprocessing pre) {
-        DatasetIndex index = DatasetIndex.scan(o.root());
-        // the model does not save the variable: read the one training read (option, else properties)
-        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
-        List<Recording> raw = readAll(index, new ReadOptions(pre.sampleRate(), variable));
-        return prepare(index, pre, raw, o.protocol(), o.fractions(), o.seed());
+        LoadedRecordings d = read(o, pre);
+        return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
     }
 
-    private static PreparedDataset prepare(DatasetIndex index, Preprocessing pre, List<Recording> raw,
-                                           SplitProtocol protocol, SplitFractions fractions, long seed) {
-        List<Recording> recs = raw.stream().map(pre::conform).toList();
-        int[] labels = index.files().stream().mapToInt(LabelledFile::label).toArray();
-        int[] lengths = recs.stream().mapToInt(Recording::length).toArray();
-        List<String> names = index.files().stream().map(LabelledFile::relativePath).toList();
-        SplitPlan plan = Splitter.split(labels, lengths, names, index.classes().size(), protocol, fractions, seed,
-                pre.window().length());
-        SpectrogramExtractor ex = pre.extractor();
-        return new PreparedDataset(index, pre, plan,
+    /** The split of {@code d} by {@code protocol} (by group when {@code d} has groups and protocol is auto). */
+    public static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed) {
+        return Splitter.split(d.labels(), d.lengths(), d.names(), d.index().classes(), protocol, fractions, seed,
+                d.preprocessing().window().length(), d.grouping(), d.groups());
+    }
+
+    /** The three sets of window spectrograms of {@code d} under {@code plan}. */
+    public static PreparedDataset prepare(LoadedRecordings d, SplitPlan plan) {
+        SpectrogramExtractor ex = d.preprocessing().extractor();
+        List<Recording> recs = d.recordings();
+        return new PreparedDataset(d.index(), d.preprocessing(), plan,
                 SpectrogramSet.extract(plan.blocks(Subset.TRAIN), recs, ex),
                 SpectrogramSet.extract(plan.blocks(Subset.VALIDATION), recs, ex),
                 SpectrogramSet.extract(plan.blocks(Subset.TEST), recs, ex),
-                Fingerprint.of(index));
+                d.fingerprint());
+    }
+
+    private static LoadedRecordings conform(DatasetIndex index, Preprocessing pre, List<Recording> raw, String variable,
+                                            Grouping grouping, List<String> notes) {
+        List<Recording> recs = raw.stream().map(pre::conform).toList();
+        List<String> groups = grouping == null ? List.of() : grouping.groupsOf(index);
+        return new LoadedRecordings(index, pre, recs, variable, grouping == null ? null : grouping.rule(), groups,
+                Fingerprint.of(index), notes);
     }
 
     static List<Recording> readAll(DatasetIndex index, ReadOptions options) {

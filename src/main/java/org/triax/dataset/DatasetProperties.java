@@ -12,12 +12,14 @@ import org.triax.TriaxException;
 /**
  * Optional {@code triax.properties} in a dataset folder: what the files themselves do not say.
  * Keys: {@code fs} (Hz), {@code channels} (comma-separated names or indices), {@code variable}
- * (MAT variable / HDF5 dataset name or regex). Command-line options win over it.
+ * (MAT variable / HDF5 dataset name or regex), {@code group-by} (regex on the recordings' relative
+ * paths) or {@code groups} (manifest CSV, relative to the folder): see {@link Grouping}.
+ * Command-line options win over it.
  */
-public record DatasetProperties(double sampleRate, List<String> channels, String variable) {
+public record DatasetProperties(double sampleRate, List<String> channels, String variable, Grouping grouping) {
 
     public static final String FILE_NAME = "triax.properties";
-    public static final DatasetProperties NONE = new DatasetProperties(Double.NaN, List.of(), null);
+    public static final DatasetProperties NONE = new DatasetProperties(Double.NaN, List.of(), null, null);
 
     public static DatasetProperties read(Path datasetRoot) {
         Path file = datasetRoot.resolve(FILE_NAME);
@@ -44,7 +46,14 @@ public record DatasetProperties(double sampleRate, List<String> channels, String
         }
         String variable = p.getProperty("variable");
         variable = variable == null || variable.isBlank() ? null : variable.trim();
-        return new DatasetProperties(fs, parseList(p.getProperty("channels")), variable);
+        String groupBy = p.getProperty("group-by");
+        String groups = p.getProperty("groups");
+        if (groupBy != null && groups != null) {
+            throw new TriaxException(file + ": give either group-by (a regex) or groups (a manifest CSV), not both");
+        }
+        Grouping grouping = groupBy != null ? Grouping.byPattern(groupBy.trim())
+                : groups != null ? Grouping.byManifest(datasetRoot.resolve(groups.trim())) : null;
+        return new DatasetProperties(fs, parseList(p.getProperty("channels")), variable, grouping);
     }
 
     /** Splits "X, Y,Z" into [X, Y, Z]; null or blank gives an empty list. */

@@ -11,14 +11,26 @@ public final class Splitter {
     private Splitter() {
     }
 
+    /** {@link #split(int[], int[], List, List, SplitProtocol, SplitFractions, long, int, String, List)} without groups. */
+    public static SplitPlan split(int[] labels, int[] lengths, List<String> names, int classes, SplitProtocol protocol,
+                                  SplitFractions fractions, long seed, int windowLength) {
+        List<String> classNames = java.util.stream.IntStream.range(0, classes).mapToObj(c -> "#" + c).toList();
+        return split(labels, lengths, names, classNames, protocol, fractions, seed, windowLength, null, List.of());
+    }
+
     /**
      * @param labels class of each recording
      * @param lengths samples of each recording
-     * @param windowLength samples per window: every time block must hold one
      * @param names recording names for error messages
+     * @param classNames class names for error messages
+     * @param windowLength samples per window: every time block must hold one
+     * @param grouping the grouping rule in words, null when there are no groups
+     * @param groups the group of each recording (empty when there are none)
      */
-    public static SplitPlan split(int[] labels, int[] lengths, List<String> names, int classes, SplitProtocol protocol,
-                                  SplitFractions fractions, long seed, int windowLength) {
+    public static SplitPlan split(int[] labels, int[] lengths, List<String> names, List<String> classNames,
+                                  SplitProtocol protocol, SplitFractions fractions, long seed, int windowLength,
+                                  String grouping, List<String> groups) {
+        int classes = classNames.size();
         int[] perClass = new int[classes];
         for (int l : labels) {
             perClass[l]++;
@@ -29,7 +41,16 @@ public final class Splitter {
         }
         SplitProtocol used = protocol;
         if (used == SplitProtocol.AUTO) {
-            used = fewest >= SplitProtocol.MIN_RECORDINGS_PER_CLASS ? SplitProtocol.BY_RECORDING : SplitProtocol.TIME_BLOCKS;
+            used = !groups.isEmpty() ? SplitProtocol.BY_GROUP
+                    : fewest >= SplitProtocol.MIN_RECORDINGS_PER_CLASS ? SplitProtocol.BY_RECORDING : SplitProtocol.TIME_BLOCKS;
+        }
+        if (used == SplitProtocol.BY_GROUP) {
+            if (groups.isEmpty()) {
+                throw new TriaxException("split by group needs a grouping: --group-by REGEX (on the recordings' relative "
+                        + "paths) or --groups MANIFEST.csv (columns file,group), or group-by= / groups= in triax.properties");
+            }
+            List<SplitPlan.Block> blocks = new GroupSplitter(labels, lengths, groups, classNames).split(fractions, seed);
+            return new SplitPlan(used, fractions, seed, blocks, grouping, groups);
         }
         if (used == SplitProtocol.BY_RECORDING && fewest < SplitProtocol.MIN_RECORDINGS_PER_CLASS) {
             throw new TriaxException("split by recording needs at least " + SplitProtocol.MIN_RECORDINGS_PER_CLASS
@@ -38,7 +59,18 @@ public final class Splitter {
         List<SplitPlan.Block> blocks = used == SplitProtocol.BY_RECORDING
                 ? byRecording(labels, lengths, classes, fractions, seed)
                 : timeBlocks(labels, lengths, names, fractions, windowLength);
-        return new SplitPlan(used, fractions, seed, blocks);
+        return new SplitPlan(used, fractions, seed, blocks, groups.isEmpty() ? null : grouping, groups);
+    }
+
+    /**
+     * Leave-one-group-out fold: the recordings of {@code heldOut} are the test set, validation takes
+     * about its share of the other groups (whole groups), train the rest.
+     */
+    public static SplitPlan leaveGroupOut(int[] labels, int[] lengths, List<String> classNames, SplitFractions fractions,
+                                          long seed, String grouping, List<String> groups, String heldOut) {
+        List<SplitPlan.Block> blocks = new GroupSplitter(labels, lengths, groups, classNames)
+                .leaveOut(heldOut, fractions, seed);
+        return new SplitPlan(SplitProtocol.BY_GROUP, fractions, seed, blocks, grouping, groups);
     }
 
     private static List<SplitPlan.Block> byRecording(int[] labels, int[] lengths, int classes,

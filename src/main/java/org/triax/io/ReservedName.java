@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.triax.TriaxException;
 
 /**
@@ -50,6 +53,17 @@ public final class ReservedName implements AutoCloseable {
             throw new TriaxException("cannot reserve an output name in " + dir + ": " + e.getMessage(), e);
         }
         throw new TriaxException("no free output name in " + dir);
+    }
+
+    /**
+     * The first free name of the seconds from {@code time} on (a taken second moves to the next),
+     * each second named by {@code namer}; at most a day ahead.
+     */
+    public static ReservedName bySecond(Path dir, LocalDateTime time, Function<LocalDateTime, String> namer,
+                                        List<String> suffixes) {
+        LocalDateTime start = time.withNano(0);
+        Iterable<String> seconds = () -> Stream.iterate(start, t -> t.plusSeconds(1)).limit(86_400).map(namer).iterator();
+        return first(dir, seconds, suffixes);
     }
 
     public String base() {

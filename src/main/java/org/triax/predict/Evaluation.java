@@ -2,10 +2,7 @@ package org.triax.predict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.triax.TriaxException;
 import org.triax.artifact.Metrics;
 import org.triax.artifact.ModelMetadata;
@@ -83,17 +80,11 @@ public final class Evaluation {
     /** Window metrics, and recording accuracy with each recording decided by the {@link VerdictRule}. */
     private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings) {
         int[] predicted = new int[p.length];
-        Map<Integer, List<float[]>> byRecording = new TreeMap<>();
-        Map<Integer, Integer> label = new HashMap<>();
         for (int i = 0; i < p.length; i++) {
             predicted[i] = VerdictRule.argmax(p[i]);
-            byRecording.computeIfAbsent(recordings[i], k -> new ArrayList<>()).add(p[i]);
-            label.put(recordings[i], truth[i]);
         }
-        long right = byRecording.entrySet().stream().filter(e -> VerdictRule.decide(
-                e.getValue().toArray(new float[0][]), classes.size()).predicted() == label.get(e.getKey())).count();
-        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()),
-                byRecording.isEmpty() ? 0 : (double) right / byRecording.size(), byRecording.size());
+        VerdictRule.Tally t = VerdictRule.tally(p, truth, recordings, classes.size());
+        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()), t.accuracy(), t.recordings());
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -6,6 +6,7 @@ import org.triax.artifact.EpochStats;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
+import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitPlan;
@@ -19,13 +20,16 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
-    static ModelMetadata metadata(PreparedDataset ds, Normalization norm, TrainConfig cfg, TrainingResult r) {
+    static ModelMetadata metadata(LoadedRecordings read, PreparedDataset ds, Normalization norm, TrainConfig cfg,
+                                  TrainingResult r) {
         List<ModelMetadata.Block> blocks = ds.plan().blocks().stream()
                 .map(b -> block(ds, b)).toList();
         SplitPlan plan = ds.plan();
-        ModelMetadata.Split split = new ModelMetadata.Split(plan.protocol().name(), plan.fractions(), plan.seed(), blocks);
+        ModelMetadata.Split split = new ModelMetadata.Split(plan.protocol().name(), plan.fractions(), plan.seed(), blocks,
+                plan.grouping());
         ModelMetadata.Dataset data = new ModelMetadata.Dataset(ds.index().root().toAbsolutePath().normalize().toString(),
-                ds.fingerprint(), ds.index().files().size(), ds.train().size(), ds.validation().size(), ds.test().size());
+                ds.fingerprint(), ds.index().files().size(), ds.train().size(), ds.validation().size(), ds.test().size(),
+                read.variable(), read.notes());
         return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
                 ds.preprocessing(), norm, cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
@@ -34,7 +38,7 @@ public final class ModelArtifacts {
 
     private static ModelMetadata.Block block(PreparedDataset ds, SplitPlan.Block b) {
         return new ModelMetadata.Block(ds.index().files().get(b.recording()).relativePath(),
-                b.subset().name(), b.from(), b.to());
+                b.subset().name(), b.from(), b.to(), ds.plan().groupOf(b.recording()));
     }
 
     /** The files written beside a model, in this order, before the model itself. */

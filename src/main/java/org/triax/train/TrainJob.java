@@ -14,6 +14,7 @@ import org.triax.artifact.ModelNaming;
 import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
+import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.io.ReservedName;
@@ -38,7 +39,10 @@ public final class TrainJob {
     public static List<Outcome> run(DataOptions data, List<Design> designs, TrainConfig cfg, Path outDir,
                                     TrainingListener listener, PrintStream log) {
         long t0 = System.nanoTime();
-        PreparedDataset ds = DatasetLoader.load(data);
+        LoadedRecordings read = DatasetLoader.read(data);
+        read.notes().forEach(log::println);
+        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data.protocol(), data.fractions(),
+                data.seed()));
         log.printf("data: %s, %d classes %s, %d recordings, channels %s, fs %s%n", data.root(),
                 ds.index().classes().size(), ds.index().classes(), ds.index().files().size(),
                 ds.preprocessing().channels(), Double.isNaN(ds.preprocessing().sampleRate()) ? "unknown"
@@ -47,6 +51,9 @@ public final class TrainJob {
                 ds.preprocessing().channelCount(), ds.preprocessing().bins(), ds.preprocessing().frames(),
                 ds.train().size(), ds.validation().size(), ds.test().size());
         log.println(ds.plan().describe());
+        if (ds.plan().leakWarning() != null) {
+            log.println(ds.plan().leakWarning());
+        }
         log.printf("prepared in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
@@ -60,7 +67,7 @@ public final class TrainJob {
             log.printf("training %s design: %d epochs, batch %d, seed %d%n", design.label(), cfg.epochs(),
                     cfg.batchSize(), cfg.seed());
             try (TrainingResult r = ModelTrainer.train(ds, design, cfg, listener)) {
-                ModelMetadata meta = ModelArtifacts.metadata(ds, norm, cfg, r);
+                ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, r);
                 Path file = write(outDir, meta, r.network());
                 outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
                         r.trainSeconds()));
