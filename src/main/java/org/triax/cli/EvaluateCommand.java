@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code triax evaluate}: metrics of a model on a labelled folder. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a model on a labelled folder. On its own training data it re-derives the saved split "
-                + "and reproduces the test-set metrics; elsewhere it scores every window.")
+        description = "Evaluate a model on a labelled folder. On its own, unchanged training data it scores the test "
+                + "set saved in the model and reproduces its test metrics; elsewhere it scores every window.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,8 +30,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.variable, scoring.engine());
+        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.variable, scoring.engine(),
+                scoring.sourceChannels());
         Metrics m = r.windows();
+        if (r.note() != null) {
+            System.err.println("triax: note: " + r.note());
+        }
         System.out.println("scored: " + r.scope());
         System.out.printf(Locale.ROOT, "windows %d: accuracy %.2f %%, macro F1 %.4f; recordings %d: accuracy %.2f %%%n",
                 m.count(), 100 * m.accuracy(), m.macroF1(), r.recordings(), 100 * r.recordingAccuracy());

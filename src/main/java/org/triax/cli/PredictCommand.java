@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.triax.TriaxException;
-import org.triax.dataset.DatasetProperties;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
@@ -33,16 +32,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format = "table";
 
-    @Option(names = "--channels", paramLabel = "A,B,..", description = "recording channels to feed as the model's channels, in the model's order (when names differ)")
-    String channels;
-
     @Override
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
         InferenceEngine eng = scoring.engine();
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
-        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, DatasetProperties.parseList(channels), scoring.variable)) {
+        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(), scoring.variable)) {
             for (Path f : files) {
                 verdicts.add(scorer.score(f));
             }

@@ -2,50 +2,67 @@ package org.triax.predict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.triax.TriaxException;
 import org.triax.artifact.Metrics;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.VerdictRule;
-import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetIndex;
-import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.Fingerprint;
 import org.triax.dataset.LabelledFile;
-import org.triax.dataset.PreparedDataset;
-import org.triax.dataset.SplitFractions;
+import org.triax.dataset.SpectrogramSet;
+import org.triax.dataset.SplitPlan;
 import org.triax.dataset.SplitProtocol;
-import org.triax.model.WindowClassifier;
-import org.triax.signal.ReadOptions;
-import org.triax.signal.RecordingReaders;
+import org.triax.dataset.Subset;
+import org.triax.signal.Recording;
 
 /**
  * {@code triax evaluate}: a model on a labelled folder. On the very data it was trained on (same
- * fingerprint) it re-derives the saved split and scores the test set, reproducing the stored test
- * metrics; on any other folder it scores every window of every recording.
+ * fingerprint) it scores the test blocks the model saved (its own split, whatever the protocol),
+ * reproducing the stored test metrics; on any other folder, or when the training folder's data
+ * changed (said in the report), it scores every window of every recording.
  */
 public final class Evaluation {
 
-    /** @param scope what was scored, in words */
+    /**
+     * @param scope what was scored, in words
+     * @param note why the saved test set was not used although the folder is the training folder (else null)
+     */
     public record Report(String scope, List<String> classes, Metrics windows, double recordingAccuracy,
-                         int recordings) {
+                         int recordings, String note) {
     }
 
     private Evaluation() {
     }
 
-    /** {@link #run(Path, Path, boolean, String, InferenceEngine)} on DJL (the CLI defaults to ONNX Runtime). */
+    /** {@link #run(Path, Path, boolean, String, InferenceEngine, List)} on DJL with the model's channels. */
     public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable) {
-        return run(modelFile, dataDir, allWindows, variable, InferenceEngine.DJL);
+        return run(modelFile, dataDir, allWindows, variable, InferenceEngine.DJL, List.of());
     }
 
-    /** @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax */
-    public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine) {
-        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, List.of(), variable)) {
+    /**
+     * @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax
+     * @param variable MAT variable / HDF5 dataset to read (null: the one the model was trained on)
+     * @param sourceChannels recording channels to feed as the model's, in its order (empty: by the model's names)
+     */
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine,
+                             List<String> sourceChannels) {
+        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, sourceChannels, variable)) {
             ModelMetadata meta = scorer.metadata();
             DatasetIndex index = DatasetIndex.scan(dataDir, 1);
-            if (!allWindows && Fingerprint.of(index).equals(meta.dataset().fingerprint())) {
-                return testSet(meta, scorer.classifier(), dataDir, variable);
+            String fingerprint = Fingerprint.of(index);
+            boolean sameData = fingerprint.equals(meta.dataset().fingerprint());
+            if (!allWindows && sameData) {
+                return savedTestSet(meta, scorer, index);
+            }
+            String note = null;
+            if (!sameData && sameFolder(meta, dataDir)) {
+                note = "the data in " + dataDir + " changed since the model was trained (fingerprint " + fingerprint
+                        + ", the model's " + meta.dataset().fingerprint() + "): its saved test set no longer applies, "
+                        + "so every window of every recording is scored, training recordings included";
             }
             int[] classMap = classMap(index, meta.classes());
             List<float[]> probabilities = new ArrayList<>();
@@ -53,38 +70,65 @@ public final class Evaluation {
             List<Integer> recordings = new ArrayList<>();
             for (int r = 0; r < index.files().size(); r++) {
                 LabelledFile f = index.files().get(r);
-                for (float[] row : scorer.windowProbabilities(
-                        RecordingReaders.read(f.path(), new ReadOptions(Double.NaN, variable)))) {
+                for (float[] row : scorer.windowProbabilities(scorer.read(f.path()))) {
                     probabilities.add(row);
                     truth.add(classMap[f.label()]);
                     recordings.add(r);
                 }
             }
             return report("all windows of " + index.files().size() + " recordings in " + dataDir, meta.classes(),
-                    probabilities.toArray(new float[0][]), toArray(truth), toArray(recordings));
+                    probabilities.toArray(new float[0][]), toArray(truth), toArray(recordings), note);
         }
     }
 
-    private static Report testSet(ModelMetadata meta, WindowClassifier net, Path dataDir, String variable) {
+    /** The test blocks saved in the model, read from the (unchanged) training folder. */
+    private static Report savedTestSet(ModelMetadata meta, RecordingScorer scorer, DatasetIndex index) {
         ModelMetadata.Split s = meta.split();
-        DataOptions o = new DataOptions(dataDir, meta.preprocessing().channels(), meta.preprocessing().sampleRate(),
-                variable, meta.preprocessing().window(), meta.preprocessing().stft(), SplitProtocol.valueOf(s.protocol()),
-                new SplitFractions(s.fractions().train(), s.fractions().validation(), s.fractions().test()), s.seed());
-        PreparedDataset ds = DatasetLoader.load(o, meta.preprocessing());
-        ds.normalize(meta.normalization());
-        return report("test set of the model's own split (" + s.protocol().toLowerCase().replace('_', '-')
-                        + ", seed " + s.seed() + ") of " + dataDir, meta.classes(),
-                net.probabilities(ds.test().data(), ds.test().size()), ds.test().labels(), ds.test().recordings());
+        Map<String, Integer> byName = new HashMap<>();
+        for (int r = 0; r < index.files().size(); r++) {
+            byName.put(index.files().get(r).relativePath(), r);
+        }
+        int[] classMap = classMap(index, meta.classes());
+        Map<Integer, Recording> read = new TreeMap<>();
+        List<SplitPlan.Block> test = new ArrayList<>();
+        for (ModelMetadata.Block b : s.blocks()) {
+            if (!Subset.TEST.name().equals(b.subset())) {
+                continue;
+            }
+            Integer r = byName.get(b.file());
+            if (r == null) {
+                throw new TriaxException("the model's test recording " + b.file() + " is not in " + index.root()
+                        + " although the data fingerprint matches: the model file is inconsistent");
+            }
+            read.computeIfAbsent(r, k -> meta.preprocessing().conform(scorer.read(index.files().get(k).path())));
+            test.add(new SplitPlan.Block(r, classMap[index.files().get(r).label()], Subset.TEST, b.from(), b.to()));
+        }
+        List<Recording> recordings = new ArrayList<>();
+        for (int r = 0; r < index.files().size(); r++) {
+            recordings.add(read.get(r)); // only test recordings are read; the others are never looked up
+        }
+        SpectrogramSet set = SpectrogramSet.extract(test, recordings, meta.preprocessing().extractor());
+        meta.normalization().apply(set.data(), set.size(), set.tensorSize());
+        String protocol = SplitProtocol.valueOf(s.protocol()).label();
+        return report("test set saved in the model (" + protocol + (s.grouping() == null ? "" : ", " + s.grouping())
+                        + ", seed " + s.seed() + ": " + test.size() + " blocks) of " + index.root(), meta.classes(),
+                scorer.classifier().probabilities(set.data(), set.size()), set.labels(), set.recordings(), null);
+    }
+
+    private static boolean sameFolder(ModelMetadata meta, Path dataDir) {
+        return meta.dataset().path() != null
+                && Path.of(meta.dataset().path()).equals(dataDir.toAbsolutePath().normalize());
     }
 
     /** Window metrics, and recording accuracy with each recording decided by the {@link VerdictRule}. */
-    private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings) {
+    private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings,
+                                 String note) {
         int[] predicted = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             predicted[i] = VerdictRule.argmax(p[i]);
         }
         VerdictRule.Tally t = VerdictRule.tally(p, truth, recordings, classes.size());
-        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()), t.accuracy(), t.recordings());
+        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()), t.accuracy(), t.recordings(), note);
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -61,7 +61,8 @@ public final class RecordingScorer implements AutoCloseable {
                         + pre.channelCount() + " " + pre.channels());
             }
             this.sourceChannels = List.copyOf(sourceChannels);
-            this.variable = variable;
+            // the variable the model was trained on, unless another is asked for
+            this.variable = variable != null ? variable : meta.dataset() == null ? null : meta.dataset().variable();
             this.extractor = pre.extractor();
         } catch (RuntimeException e) {
             model.close();
@@ -84,12 +85,20 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     public Verdict score(Path file) {
+        return score(read(file));
+    }
+
+    /**
+     * Reads a recording as this scorer's model reads it: the variable given, else the one the
+     * model was trained on, and the source channels renamed to the model's.
+     */
+    public Recording read(Path file) {
         Recording r = RecordingReaders.read(file, new ReadOptions(Double.NaN, variable));
         if (!sourceChannels.isEmpty()) {
             Recording picked = r.select(sourceChannels);
             r = new Recording(picked.source(), meta.preprocessing().channels(), picked.sampleRate(), picked.samples());
         }
-        return score(r);
+        return r;
     }
 
     public Verdict score(Recording raw) {
