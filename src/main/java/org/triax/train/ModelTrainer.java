@@ -86,8 +86,8 @@ public final class ModelTrainer {
         }
     }
 
-    /** Higher validation accuracy wins; on a tie, lower validation loss. */
-    private static boolean better(EpochStats s, EpochStats best) {
+    /** Higher validation accuracy wins; on a tie, lower validation loss (package-private: BestEpochTest). */
+    static boolean better(EpochStats s, EpochStats best) {
         return s.validationAccuracy() > best.validationAccuracy()
                 || (s.validationAccuracy() == best.validationAccuracy() && s.validationLoss() < best.validationLoss());
     }
