@@ -42,7 +42,7 @@ import org.triax.testing.TinyData.Layout;
  * trainer is not told; nothing is hard-coded about which epoch wins.
  */
 class BestEpochTest {
-    private static final int EPOCHS = 5;
+    private static final int EPOCHS = 4;
     private static final int FLIP_AFTER = 2;
 
     @TempDir

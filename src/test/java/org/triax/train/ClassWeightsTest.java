@@ -40,6 +40,8 @@ import org.triax.testing.TinyData.Layout;
  * run on imbalanced data, and what the flag does to training.
  */
 class ClassWeightsTest {
+    /** Read first so that TinyData fixes PyTorch's intra-op threads before the engine starts (see there). */
+    private static final List<String> CLASSES = TinyData.CLASSES;
     private static final WindowSpec WINDOW = new WindowSpec(256, 128);
     private static final StftConfig STFT = new StftConfig(32, 16, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY);
 
@@ -214,7 +216,7 @@ class ClassWeightsTest {
         int[] recordings = {5, 3, 3};
         for (int c = 0; c < 3; c++) {
             for (int k = 0; k < recordings[c]; k++) {
-                String cls = TinyData.CLASSES.get(c);
+                String cls = CLASSES.get(c);
                 TinyData.recording(data.resolve(cls + "/" + cls + "_" + k + ".csv"), c, 3, 2048, Layout.HEADER_WITH_TIME,
                         10L * c + k);
             }
@@ -225,7 +227,7 @@ class ClassWeightsTest {
         assertTrue(n[0] >= 2 * n[1] && n[0] >= 2 * n[2], "alpha dominates the training windows: " + Arrays.toString(n));
         float[] w = ModelTrainer.lossWeights(new TrainConfig(1, 16, 1e-3f, 4, true), ds.train().labels(), 3);
         for (int c = 0; c < 3; c++) {
-            assertEquals((double) total / (3 * n[c]), w[c], 1e-6, "weight of " + TinyData.CLASSES.get(c));
+            assertEquals((double) total / (3 * n[c]), w[c], 1e-6, "weight of " + CLASSES.get(c));
         }
         assertArrayEquals(new float[] {1f, 1f, 1f},
                 ModelTrainer.lossWeights(new TrainConfig(1, 16, 1e-3f, 4, false), ds.train().labels(), 3));
