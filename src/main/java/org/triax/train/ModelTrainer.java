@@ -42,11 +42,7 @@ public final class ModelTrainer {
         int classes = data.index().classes().size();
         NetworkSpec spec = NetworkSpec.of(design, pre.channelCount(), pre.bins(), pre.frames(), classes);
         SpectrogramSet train = data.train();
-        float[] weights = new float[classes];
-        Arrays.fill(weights, 1f);
-        if (cfg.classWeights()) {
-            weights = WeightedCrossEntropy.balanced(train.labels(), classes);
-        }
+        float[] weights = lossWeights(cfg, train.labels(), classes);
         Engine.getInstance().setRandomSeed(Long.hashCode(cfg.seed()));
         TriaxNetwork net = TriaxNetwork.create(spec);
         try {
@@ -86,8 +82,21 @@ public final class ModelTrainer {
         }
     }
 
-    /** Higher validation accuracy wins; on a tie, lower validation loss. */
-    private static boolean better(EpochStats s, EpochStats best) {
+    /**
+     * Per-class loss weights of a run: with {@code --class-weights} N / (K * n_c) over the training
+     * windows' labels, else 1 for every class (package-private: ClassWeightsTest).
+     */
+    static float[] lossWeights(TrainConfig cfg, int[] trainLabels, int classes) {
+        if (cfg.classWeights()) {
+            return WeightedCrossEntropy.balanced(trainLabels, classes);
+        }
+        float[] weights = new float[classes];
+        Arrays.fill(weights, 1f);
+        return weights;
+    }
+
+    /** Higher validation accuracy wins; on a tie, lower validation loss (package-private: BestEpochTest). */
+    static boolean better(EpochStats s, EpochStats best) {
         return s.validationAccuracy() > best.validationAccuracy()
                 || (s.validationAccuracy() == best.validationAccuracy() && s.validationLoss() < best.validationLoss());
     }
