@@ -51,6 +51,29 @@ class GroupSplitCommandsTest {
         }
         assertEquals(Set.of("TRAIN", "VALIDATION", "TEST"), new HashSet<>(setOfGroup.values()));
         assertEquals(List.of(), TinyData.filesEndingWith(out, ".reserved"), "the name reservation is released");
+
+        // evaluate reads those saved test blocks back and reproduces the stored test accuracy
+        Run e = TinyData.cli("evaluate", "--model", model.toString(), "--data", data.toString());
+        assertEquals(0, e.status(), e.err());
+        assertTrue(e.out().contains("scored: test set saved in the model (by-group, path regex"), e.out());
+        double stored = ModelArtifact.load(model).metadata().test().accuracy();
+        assertTrue(e.out().contains(String.format(java.util.Locale.ROOT, "accuracy %.2f %%", 100 * stored)), e.out());
+    }
+
+    @Test
+    void evaluateSaysWhenTheTrainingFolderChangedAndThenScoresEveryWindow() throws Exception {
+        Path own = TinyData.dataset(dir.resolve("changing"), 2, 3, TinyData.Layout.HEADER_WITH_TIME, 9);
+        Path out = dir.resolve("changing-models");
+        Run t = TinyData.cli(TinyData.args(List.of("train", "--data", own.toString(), "--out", out.toString(),
+                "--mode", "fused", "--epochs", "1"), TinyData.SMALL));
+        assertEquals(0, t.status(), t.err());
+        Path model = TinyData.filesEndingWith(out, ".triax").get(0);
+        TinyData.recording(own.resolve("alpha/alpha_new.csv"), 0, 3, TinyData.SAMPLES,
+                TinyData.Layout.HEADER_WITH_TIME, 99);
+        Run e = TinyData.cli("evaluate", "--model", model.toString(), "--data", own.toString());
+        assertEquals(0, e.status(), e.err());
+        assertTrue(e.err().startsWith("triax: note: the data in " + own + " changed since the model was trained"), e.err());
+        assertTrue(e.out().contains("scored: all windows of 7 recordings"), e.out());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
+import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SpectrogramSet;
@@ -52,12 +53,15 @@ class BestEpochTest {
     static TrainingResult result;
     static Path modelFile;
 
+    private static LoadedRecordings read;
+
     @BeforeAll
     static void trainWithLabelsSwappedHalfway() {
         Path data = TinyData.dataset(dir.resolve("data"), 3, 3, Layout.HEADER_WITH_TIME, 31);
-        ds = DatasetLoader.load(new DataOptions(data, List.of(), Double.NaN, null, new WindowSpec(256, 128),
+        read = DatasetLoader.read(new DataOptions(data, List.of(), Double.NaN, null, new WindowSpec(256, 128),
                 new StftConfig(32, 16, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY), SplitProtocol.AUTO,
                 SplitFractions.DEFAULT, 3));
+        ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, SplitProtocol.AUTO, SplitFractions.DEFAULT, 3));
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
         int classes = ds.index().classes().size();
@@ -74,7 +78,7 @@ class BestEpochTest {
         };
         TrainConfig cfg = new TrainConfig(EPOCHS, 16, 3e-3f, 3, false);
         result = ModelTrainer.train(ds, Design.FUSED, cfg, swapLabels);
-        ModelMetadata meta = ModelArtifacts.metadata(ds, norm, cfg, result);
+        ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, result);
         modelFile = dir.resolve("model.triax");
         new ModelArtifact(meta, result.network().parameters()).save(modelFile);
     }
