@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code triax predict}: a verdict per recording from a model file alone. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Score recordings (files or folders) with a trained model.")
+        description = "Score recordings (files or folders) with a trained model. A recording that cannot be scored is "
+                + "reported (in the output and on stderr) and the others are still scored; the exit status is then 3.")
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,12 +39,25 @@ final class PredictCommand implements Callable<Integer> {
         InferenceEngine eng = scoring.engine();
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
+        int failed = 0;
         try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(), scoring.variable)) {
             for (Path f : files) {
-                verdicts.add(scorer.score(f));
+                try {
+                    verdicts.add(scorer.score(f));
+                } catch (TriaxException bad) {
+                    // one bad file does not stop a batch: it is reported in the output and on stderr
+                    failed++;
+                    String message = bad.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+                    verdicts.add(Verdict.failed(f.toString(), scorer.metadata().classes(), message));
+                    System.err.println("triax: error: " + message);
+                }
             }
         }
         System.out.print(fmt.format(verdicts));
+        if (failed > 0) {
+            System.err.printf("triax: %d of %d recordings could not be scored%n", failed, files.size());
+            return TriaxCli.PARTIAL;
+        }
         return 0;
     }
 

@@ -15,6 +15,8 @@ public final class TriaxCli implements Runnable {
 
     /** Exit status of errors the user can fix (bad input or parameters). */
     public static final int USER_ERROR = 2;
+    /** Exit status of a batch that went through but could not score some recordings (each reported). */
+    public static final int PARTIAL = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args));

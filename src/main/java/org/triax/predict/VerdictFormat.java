@@ -30,6 +30,10 @@ public enum VerdictFormat {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-40s %-20s %7s %7s  %s%n",
                 "recording", "verdict", "prob", "windows", "share of windows per class"));
         for (Verdict v : vs) {
+            if (!v.ok()) {
+                sb.append(String.format(Locale.ROOT, "%-40s %-20s %s%n", v.recording(), "ERROR", v.error()));
+                continue;
+            }
             StringBuilder share = new StringBuilder();
             for (int c = 0; c < v.classes().size(); c++) {
                 share.append(String.format(Locale.ROOT, "%s%s %.0f%%", c == 0 ? "" : ", ", v.classes().get(c),
@@ -43,17 +47,21 @@ public enum VerdictFormat {
 
     private static String csv(List<Verdict> vs) {
         StringBuilder sb = new StringBuilder("recording,verdict,probability,windows");
-        if (!vs.isEmpty()) {
-            for (String c : vs.get(0).classes()) {
-                sb.append(",p_").append(c);
-            }
-            for (String c : vs.get(0).classes()) {
-                sb.append(",share_").append(c);
-            }
+        List<String> classes = vs.isEmpty() ? List.of() : vs.get(0).classes();
+        for (String c : classes) {
+            sb.append(",p_").append(c);
         }
-        sb.append('\n');
+        for (String c : classes) {
+            sb.append(",share_").append(c);
+        }
+        sb.append(",error\n");
         for (Verdict v : vs) {
-            sb.append(quote(v.recording())).append(',').append(quote(v.predicted())).append(',')
+            sb.append(quote(v.recording())).append(',');
+            if (!v.ok()) {
+                sb.append(",,").append(",".repeat(2 * classes.size())).append(',').append(quote(v.error())).append('\n');
+                continue;
+            }
+            sb.append(quote(v.predicted())).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", v.probability())).append(',').append(v.windows());
             for (double p : v.meanProbabilities()) {
                 sb.append(String.format(Locale.ROOT, ",%.6f", p));
@@ -61,13 +69,13 @@ public enum VerdictFormat {
             for (double s : v.windowShare()) {
                 sb.append(String.format(Locale.ROOT, ",%.6f", s));
             }
-            sb.append('\n');
+            sb.append(",\n");
         }
         return sb.toString();
     }
 
     private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     private static String json(List<Verdict> vs) {

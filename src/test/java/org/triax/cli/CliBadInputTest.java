@@ -338,10 +338,33 @@ class CliBadInputTest {
     }
 
     @Test
-    void recordingWithFewerChannelsThanTheModelIsNamed() {
-        Path two = TinyData.recording(dir.resolve("two.csv"), 0, 2, TinyData.SAMPLES, Layout.HEADERLESS, 4);
-        String line = assertUserError("no channel 'X'", "predict", "--model", model.toString(), two.toString());
-        assertTrue(line.contains("two.csv"), line);
+    void recordingWithFewerChannelsThanTheModelIsNamedAndTheBatchGoesOn() throws IOException {
+        Path two = TinyData.recording(dir.resolve("batch/two.csv"), 0, 2, TinyData.SAMPLES, Layout.HEADERLESS, 4);
+        Path nan = TinyData.recording(dir.resolve("batch/nan.csv"), 1, 3, TinyData.SAMPLES, Layout.HEADERLESS, 5);
+        Files.writeString(nan, Files.readString(nan).replaceFirst("\\n[^,\\n]*,", "\nNaN,"));
+        Path fine = TinyData.recording(dir.resolve("batch/fine.csv"), 2, 3, TinyData.SAMPLES, Layout.HEADERLESS, 6);
+        Map<String, String> before = TinyData.snapshot(models);
+        for (String format : List.of("table", "csv", "json")) {
+            Run r = TinyData.cli("predict", "--model", model.toString(), "--format", format, dir.resolve("batch").toString());
+            assertEquals(TriaxCli.PARTIAL, r.status(), r.err());
+            List<String> err = r.errLines();
+            assertEquals(3, err.size(), r.err());
+            assertTrue(err.stream().anyMatch(l -> l.startsWith("triax: error: ") && l.contains("two.csv")
+                    && l.contains("no channel 'X'")), r.err());
+            assertTrue(err.stream().anyMatch(l -> l.startsWith("triax: error: ") && l.contains("nan.csv")), r.err());
+            assertEquals("triax: 2 of 3 recordings could not be scored", err.get(2));
+            assertTrue(r.out().contains(fine.toString()), "the good recording is still scored: " + r.out());
+        }
+        Run csv = TinyData.cli("predict", "--model", model.toString(), "--format", "csv", dir.resolve("batch").toString());
+        List<String> rows = csv.out().lines().toList();
+        assertEquals(4, rows.size(), csv.out());
+        String fineRow = rows.stream().filter(l -> l.startsWith(fine.toString())).findFirst().orElseThrow();
+        assertTrue(fineRow.endsWith(","), "no error on the good row: " + fineRow);
+        String twoRow = rows.stream().filter(l -> l.startsWith(two.toString())).findFirst().orElseThrow();
+        assertTrue(twoRow.contains("no channel 'X'"), twoRow);
+        assertEquals(rows.get(0).split(",", -1).length, twoRow.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1).length,
+                "an error row has every column: " + twoRow);
+        assertEquals(before, TinyData.snapshot(models), "the models folder changed");
     }
 
     @Test
