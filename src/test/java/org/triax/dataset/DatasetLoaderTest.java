@@ -143,11 +143,12 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void sampleRateOptionOverridesWhatTheFilesSay() throws IOException {
+    void sampleRateOptionNeverContradictsWhatTheFilesSay() throws IOException {
         csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
-        csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
-        PreparedDataset d = DatasetLoader.load(withSampleRate(500));
-        assertEquals(500.0, d.preprocessing().sampleRate());
+        Path other = csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(withSampleRate(1000)));
+        assertTrue(e.getMessage().startsWith(other + ": time column 'time' says 2000.0 Hz, but --fs"), e.getMessage());
+        assertTrue(e.getMessage().contains("1000.0 Hz") && e.getMessage().contains("--resample"), e.getMessage());
     }
 
     @Test
