@@ -13,6 +13,7 @@ import org.triax.TriaxException;
  */
 final class CounterColumns {
     static final int MIN_SAMPLES = 16;
+    private static final String CONSTANT = "is constant";
 
     private CounterColumns() {
     }
@@ -31,21 +32,28 @@ final class CounterColumns {
         if (up && down) {
             return null;
         }
-        return up ? "never decreases" : down ? "never increases" : "is constant";
+        return up ? "never decreases" : down ? "never increases" : CONSTANT;
     }
 
     /**
      * Names for columns the file does not name: the vibration columns are X, Y, Z (three) or
-     * ch0, ch1, ... by their own count, so a leading time column does not shift them; a counter
-     * column is {@code col<i>}, {@code i} its 0-based position in the file.
+     * ch0, ch1, ... by their own count, so a leading time column does not shift them; a time stamp
+     * or counter column is {@code col<i>}, {@code i} its 0-based position in the file. A constant
+     * column keeps its place among the vibration columns (a dead sensor in one file must not rename
+     * the others) and is left out later by its name.
      */
     static List<String> names(double[][] columns) {
-        int data = (int) IntStream.range(0, columns.length).filter(c -> kind(columns[c]) == null).count();
+        boolean[] counts = new boolean[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            String kind = kind(columns[c]);
+            counts[c] = kind != null && !kind.equals(CONSTANT);
+        }
+        int data = (int) IntStream.range(0, columns.length).filter(c -> !counts[c]).count();
         List<String> dataNames = RecordingReaders.defaultChannelNames(data);
         List<String> out = new ArrayList<>();
         int next = 0;
         for (int c = 0; c < columns.length; c++) {
-            out.add(kind(columns[c]) == null ? dataNames.get(next++) : "col" + c);
+            out.add(counts[c] ? "col" + c : dataNames.get(next++));
         }
         return out;
     }

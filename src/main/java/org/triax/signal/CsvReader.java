@@ -109,8 +109,7 @@ public final class CsvReader implements RecordingReader {
         }
         if (header == null) {
             double[][] data = columns.trimmed();
-            return new Recording(file.toString(), CounterColumns.names(data),
-                    RecordingReaders.sampleRate(file, Double.NaN, "", options), data);
+            return new Recording(file.toString(), CounterColumns.names(data), options.sampleRate(), data);
         }
         return withHeader(file, header, columns, options);
     }
@@ -138,8 +137,8 @@ public final class CsvReader implements RecordingReader {
             throw new TriaxException(file + ": no data columns besides the time column '"
                     + header[time] + "'");
         }
-        double stated = time < 0 ? Double.NaN : rateFromTime(file, header[time], data[time], options.notes());
-        double fs = RecordingReaders.sampleRate(file, stated, "time column '" + (time < 0 ? "" : header[time]) + "'",
+        double fs = time < 0 ? options.sampleRate() : RecordingReaders.sampleRate(file,
+                rateFromTime(file, header[time], data[time], options.notes()), "time column '" + header[time] + "'",
                 options);
         return new Recording(file.toString(), names, fs, channels.toArray(double[][]::new));
     }

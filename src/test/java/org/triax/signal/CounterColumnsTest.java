@@ -106,7 +106,16 @@ class CounterColumnsTest {
         Path file = csv("a.csv", null, List.of(column(50, i -> (double) i), column(50, i -> 2.0)));
         TriaxException e = assertThrows(TriaxException.class, () -> RecordingReaders.read(file, ReadOptions.DEFAULT));
         assertEquals(file + ": no vibration channel: every column is a time stamp, counter or constant ('col0' never "
-                + "decreases, 'col1' is constant); to use one anyway, name it with --channels", e.getMessage());
+                + "decreases, 'ch0' is constant); to use one anyway, name it with --channels", e.getMessage());
+    }
+
+    @Test
+    void aDeadSensorDoesNotRenameTheOthers() throws IOException {
+        double[] v = column(100, CounterColumnsTest::vibration);
+        Path file = csv("a.csv", null, List.of(v, column(100, i -> 0.0), v));
+        ReadNotes notes = new ReadNotes();
+        assertEquals(List.of("X", "Z"), RecordingReaders.read(file, keeping(notes)).channels());
+        assertTrue(notes.lines().get(0).contains("channel 'Y' is constant"), notes.lines().toString());
     }
 
     @Test
