@@ -27,6 +27,11 @@ final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
+    public void note(String line) {
+        TriaxCli.printNote(line);
+    }
+
+    @Override
     public void epoch(EpochStats s, int epochs, boolean best) {
         out.printf(Locale.ROOT, "%sepoch %d/%d  train loss %.4f acc %6.2f %%  val loss %.4f acc %6.2f %%  %.1f s%s%n",
                 interactive ? "\r" : "", s.epoch(), epochs, s.trainLoss(), 100 * s.trainAccuracy(), s.validationLoss(),

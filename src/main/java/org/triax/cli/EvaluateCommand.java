@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.triax.artifact.Metrics;
 import org.triax.predict.Evaluation;
 import org.triax.report.ConfusionMatrixPlot;
+import org.triax.signal.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.variable, scoring.engine());
+        ReadNotes notes = new ReadNotes();
+        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.read(notes), scoring.resample(),
+                scoring.engine());
+        TriaxCli.printNotes(notes);
         Metrics m = r.windows();
         System.out.println("scored: " + r.scope());
         System.out.printf(Locale.ROOT, "windows %d: accuracy %.2f %%, macro F1 %.4f; recordings %d: accuracy %.2f %%%n",

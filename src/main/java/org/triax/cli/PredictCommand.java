@@ -13,6 +13,7 @@ import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
 import org.triax.predict.VerdictFormat;
+import org.triax.signal.ReadNotes;
 import org.triax.signal.RecordingReaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +43,14 @@ final class PredictCommand implements Callable<Integer> {
         InferenceEngine eng = scoring.engine();
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
-        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, DatasetProperties.parseList(channels), scoring.variable)) {
+        ReadNotes notes = new ReadNotes();
+        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, DatasetProperties.parseList(channels),
+                scoring.read(notes), scoring.resample())) {
             for (Path f : files) {
                 verdicts.add(scorer.score(f));
             }
         }
+        TriaxCli.printNotes(notes);
         System.out.print(fmt.format(verdicts));
         return 0;
     }

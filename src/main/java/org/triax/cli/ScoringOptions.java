@@ -1,10 +1,13 @@
 package org.triax.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.triax.predict.InferenceEngine;
+import org.triax.signal.ReadNotes;
+import org.triax.signal.ReadOptions;
 import picocli.CommandLine.Option;
 
-/** Which model scores recordings, on which engine, reading which variable; shared by predict and evaluate. */
+/** Which model scores recordings, on which engine, reading them how; shared by predict and evaluate. */
 final class ScoringOptions {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
     Path model;
@@ -16,7 +19,23 @@ final class ScoringOptions {
     @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read")
     String variable;
 
+    @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate of recordings that do not state one (default: the model's)")
+    Double fs;
+
+    @Option(names = "--resample", paramLabel = "HZ", description = "resample recordings at another rate to this one, the model's rate")
+    Double resample;
+
     InferenceEngine engine() {
         return InferenceEngine.parse(engine);
+    }
+
+    /** How to read the recordings: --fs, --variable, notes to {@code notes}. */
+    ReadOptions read(ReadNotes notes) {
+        return new ReadOptions(fs == null ? Double.NaN : DataOptionsMixin.checkFs(fs), variable, List.of(), notes);
+    }
+
+    /** --resample in Hz, NaN when not given. */
+    double resample() {
+        return resample == null ? Double.NaN : DataOptionsMixin.checkResample(resample);
     }
 }

@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = new TrainConfig(epochs, batch, learningRate, seed, classWeights);
         Path root = data != null ? data : out.resolve("demo-data");
         // checks every option before the demo dataset is written into the output folder
-        DataOptions options = dataOptions.toOptions(root, seed);
+        DataOptions options = dataOptions.toOptions(root, seed).withResample(dataOptions.resample());
         if (data == null) {
             DemoDataset.generate(root, DemoDataset.SEED);
             System.out.println("no --data given: using the built-in demo dataset in " + root);

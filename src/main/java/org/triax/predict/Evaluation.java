@@ -19,8 +19,8 @@ import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitFractions;
 import org.triax.dataset.SplitProtocol;
 import org.triax.model.WindowClassifier;
+import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
-import org.triax.signal.RecordingReaders;
 
 /**
  * {@code triax evaluate}: a model on a labelled folder. On the very data it was trained on (same
@@ -44,11 +44,20 @@ public final class Evaluation {
 
     /** @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax */
     public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine) {
-        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, List.of(), variable)) {
+        return run(modelFile, dataDir, allWindows, new ReadOptions(Double.NaN, variable), Double.NaN, engine);
+    }
+
+    /**
+     * @param read the rate of files that state none (--fs), the variable, where notes go
+     * @param resample --resample Hz (NaN: none), see {@link RecordingScorer}
+     */
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, ReadOptions read, double resample,
+                             InferenceEngine engine) {
+        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, List.of(), read, resample)) {
             ModelMetadata meta = scorer.metadata();
             DatasetIndex index = DatasetIndex.scan(dataDir, 1);
             if (!allWindows && Fingerprint.of(index).equals(meta.dataset().fingerprint())) {
-                return testSet(meta, scorer.classifier(), dataDir, variable);
+                return testSet(meta, scorer.classifier(), dataDir, read, scorer.preprocessing());
             }
             int[] classMap = classMap(index, meta.classes());
             List<float[]> probabilities = new ArrayList<>();
@@ -56,8 +65,7 @@ public final class Evaluation {
             List<Integer> recordings = new ArrayList<>();
             for (int r = 0; r < index.files().size(); r++) {
                 LabelledFile f = index.files().get(r);
-                for (float[] row : scorer.windowProbabilities(
-                        RecordingReaders.read(f.path(), new ReadOptions(Double.NaN, variable)))) {
+                for (float[] row : scorer.windowProbabilities(scorer.read(f.path()))) {
                     probabilities.add(row);
                     truth.add(classMap[f.label()]);
                     recordings.add(r);
@@ -68,12 +76,13 @@ public final class Evaluation {
         }
     }
 
-    private static Report testSet(ModelMetadata meta, WindowClassifier net, Path dataDir, String variable) {
+    private static Report testSet(ModelMetadata meta, WindowClassifier net, Path dataDir, ReadOptions read,
+                                  Preprocessing pre) {
         ModelMetadata.Split s = meta.split();
-        DataOptions o = new DataOptions(dataDir, meta.preprocessing().channels(), meta.preprocessing().sampleRate(),
-                variable, meta.preprocessing().window(), meta.preprocessing().stft(), SplitProtocol.valueOf(s.protocol()),
+        DataOptions o = new DataOptions(dataDir, meta.preprocessing().channels(), read.sampleRate(),
+                read.variable(), meta.preprocessing().window(), meta.preprocessing().stft(), SplitProtocol.valueOf(s.protocol()),
                 new SplitFractions(s.fractions().train(), s.fractions().validation(), s.fractions().test()), s.seed());
-        PreparedDataset ds = DatasetLoader.load(o, meta.preprocessing());
+        PreparedDataset ds = DatasetLoader.load(o, pre, read.notes());
         ds.normalize(meta.normalization());
         return report("test set of the model's own split (" + s.protocol().toLowerCase().replace('_', '-')
                         + ", seed " + s.seed() + ") of " + dataDir, meta.classes(),
