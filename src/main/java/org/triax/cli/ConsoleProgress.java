@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.triax.artifact.EpochStats;
 import org.triax.train.TrainingListener;
 
-/** A progress bar on a terminal (redrawn in place), and one line per epoch everywhere. */
+/** A progress bar on a terminal (redrawn in place), one line per epoch everywhere, and the notes on the data. */
 final class ConsoleProgress implements TrainingListener {
     private static final int WIDTH = 30;
     private final PrintStream out;
@@ -28,7 +28,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void note(String line) {
-        TriaxCli.printNote(line);
+        out.println(TriaxCli.noteLine(line));
     }
 
     @Override

@@ -63,7 +63,11 @@ public final class TriaxCli implements Runnable {
     }
 
     static void printNote(String line) {
-        System.err.println("triax: note: " + oneLine(line));
+        System.err.println(noteLine(line));
+    }
+
+    static String noteLine(String note) {
+        return "triax: note: " + oneLine(note);
     }
 
     /** Messages quoting a library may span lines; the error stays one line. */
