@@ -20,7 +20,7 @@ public final class DataOptionsMixin {
     @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate in Hz of files that do not state one (else triax.properties fs=); a file stating another rate is an error")
     Double fs;
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read (exact name or regex; default automatic)")
+    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable (a struct field by dotted path: bearing.gs) or HDF5 dataset to read (exact name or regex; default automatic)")
     String variable;
 
     @Option(names = "--resample", paramLabel = "HZ", description = "resample every recording to this rate (FFT, anti-aliased; saved with the model)")

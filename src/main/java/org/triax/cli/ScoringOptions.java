@@ -16,7 +16,7 @@ final class ScoringOptions {
             + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
     String engine = "onnx";
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read")
+    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable (a struct field by dotted path: bearing.gs) or HDF5 dataset to read")
     String variable;
 
     @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate of recordings that do not state one (default: the model's)")
