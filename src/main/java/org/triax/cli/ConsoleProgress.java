@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.triax.artifact.EpochStats;
 import org.triax.train.TrainingListener;
 
-/** A progress bar on a terminal (redrawn in place), and one line per epoch everywhere. */
+/** A progress bar on a terminal (redrawn in place), one line per epoch everywhere, and the notes on the data. */
 final class ConsoleProgress implements TrainingListener {
     private static final int WIDTH = 30;
     private final PrintStream out;
@@ -24,6 +24,11 @@ final class ConsoleProgress implements TrainingListener {
         out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] %d/%d loss %.4f", epoch, epochs, "=".repeat(filled),
                 " ".repeat(WIDTH - filled), batch, batches, runningLoss);
         out.flush();
+    }
+
+    @Override
+    public void note(String line) {
+        out.println(TriaxCli.noteLine(line));
     }
 
     @Override

@@ -20,11 +20,14 @@ public final class DataOptionsMixin {
     @Option(names = "--channels", paramLabel = "A,B,..", description = "channels to use, by name or 0-based index, in this order (default: those every recording has)")
     String channels;
 
-    @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate in Hz when the files do not say (else triax.properties fs=, a time column, the file header)")
+    @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate in Hz of files that do not state one (else triax.properties fs=); a file stating another rate is an error")
     Double fs;
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read (exact name or regex; default automatic)")
+    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable (a struct field by dotted path: bearing.gs) or HDF5 dataset to read (exact name or regex; default automatic)")
     String variable;
+
+    @Option(names = "--resample", paramLabel = "HZ", description = "resample every recording to this rate (FFT, anti-aliased; saved with the model)")
+    Double resample;
 
     @Option(names = "--window", paramLabel = "SAMPLES", description = "samples per window (one spectrogram each; default "
             + "from the data: the longest power of two up to 1024 giving the shortest recording >= 16 windows)")
@@ -96,8 +99,20 @@ public final class DataOptionsMixin {
         }
         Grouping grouping = groupBy != null ? Grouping.byPattern(groupBy) : groups != null ? Grouping.byManifest(groups) : null;
         return new DataOptions(root, DatasetProperties.parseList(channels), fs == null ? Double.NaN : checkFs(fs),
-                variable, windowSpec(), stft(), parseProtocol(protocol), SplitFractions.parse(split), seed, grouping,
-                fromData);
+                variable, windowSpec(), stft(), parseProtocol(protocol), SplitFractions.parse(split), seed, resample(),
+                grouping, fromData);
+    }
+
+    /** --resample in Hz, NaN when not given. */
+    double resample() {
+        return resample == null ? Double.NaN : checkResample(resample);
+    }
+
+    static double checkResample(double hz) {
+        if (!(hz > 0) || Double.isInfinite(hz)) {
+            throw new TriaxException("--resample must be > 0 Hz, got " + hz);
+        }
+        return hz;
     }
 
     static double checkFs(double fs) {

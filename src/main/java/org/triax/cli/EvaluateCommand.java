@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.triax.artifact.Metrics;
 import org.triax.predict.Evaluation;
 import org.triax.report.ConfusionMatrixPlot;
+import org.triax.signal.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +31,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.variable, scoring.engine(),
-                scoring.sourceChannels());
+        ReadNotes notes = new ReadNotes();
+        Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.read(notes), scoring.resample(),
+                scoring.engine(), scoring.sourceChannels());
+        TriaxCli.printNotes(notes);
         Metrics m = r.windows();
         if (r.note() != null) {
             System.err.println("triax: note: " + r.note());

@@ -12,6 +12,7 @@ import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
 import org.triax.predict.VerdictFormat;
+import org.triax.signal.ReadNotes;
 import org.triax.signal.RecordingReaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,9 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(recordings);
         List<Verdict> verdicts = new ArrayList<>();
         int failed = 0;
-        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(), scoring.variable)) {
+        ReadNotes notes = new ReadNotes();
+        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(),
+                scoring.read(notes), scoring.resample())) {
             for (Path f : files) {
                 try {
                     verdicts.add(scorer.score(f));
@@ -53,6 +56,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
         }
+        TriaxCli.printNotes(notes);
         System.out.print(fmt.format(verdicts));
         if (failed > 0) {
             System.err.printf("triax: %d of %d recordings could not be scored%n", failed, files.size());

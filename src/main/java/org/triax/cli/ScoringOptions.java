@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.triax.dataset.DatasetProperties;
 import org.triax.predict.InferenceEngine;
+import org.triax.signal.ReadNotes;
+import org.triax.signal.ReadOptions;
 import picocli.CommandLine.Option;
 
-/** Which model scores recordings, on which engine, reading which variable and channels; shared by predict and evaluate. */
+/** Which model scores recordings, on which engine, reading them how (variable, channels, rate); shared by predict and evaluate. */
 final class ScoringOptions {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file, or a .onnx file exported by triax")
     Path model;
@@ -15,13 +17,19 @@ final class ScoringOptions {
             + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
     String engine = "onnx";
 
-    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable or HDF5 dataset to read "
-            + "(default: the one the model was trained on, else automatic)")
+    @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable (a struct field by dotted path: bearing.gs) "
+            + "or HDF5 dataset to read (default: the one the model was trained on, else automatic)")
     String variable;
 
     @Option(names = "--channels", paramLabel = "A,B,..", description = "recording channels to feed as the model's channels, "
             + "in the model's order (when names differ)")
     String channels;
+
+    @Option(names = "--fs", paramLabel = "HZ", description = "sampling rate of recordings that do not state one (default: the model's)")
+    Double fs;
+
+    @Option(names = "--resample", paramLabel = "HZ", description = "resample recordings at another rate to this one, the model's rate")
+    Double resample;
 
     List<String> sourceChannels() {
         return DatasetProperties.parseList(channels);
@@ -29,5 +37,15 @@ final class ScoringOptions {
 
     InferenceEngine engine() {
         return InferenceEngine.parse(engine);
+    }
+
+    /** How to read the recordings: --fs, --variable, notes to {@code notes}. */
+    ReadOptions read(ReadNotes notes) {
+        return new ReadOptions(fs == null ? Double.NaN : DataOptionsMixin.checkFs(fs), variable, List.of(), notes);
+    }
+
+    /** --resample in Hz, NaN when not given. */
+    double resample() {
+        return resample == null ? Double.NaN : DataOptionsMixin.checkResample(resample);
     }
 }

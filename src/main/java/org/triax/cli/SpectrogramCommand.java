@@ -9,9 +9,12 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.dataset.DatasetProperties;
 import org.triax.report.FrameBinning;
 import org.triax.report.SpectrogramPlot;
+import org.triax.signal.Preprocessing;
+import org.triax.signal.ReadNotes;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
+import org.triax.signal.Resampler;
 import org.triax.signal.Stft;
 import org.triax.signal.StftConfig;
 import picocli.CommandLine.Command;
@@ -44,16 +47,27 @@ final class SpectrogramCommand implements Callable<Integer> {
         StftConfig stft = options.stft();
         List<String> channels = DatasetProperties.parseList(options.channels);
         double fs = options.fs == null ? Double.NaN : DataOptionsMixin.checkFs(options.fs);
+        double resample = options.resample();
+        Preprocessing pre = null;
         if (model != null) {
-            var pre = ModelArtifact.load(model).metadata().preprocessing();
+            pre = ModelArtifact.load(model).metadata().preprocessing().withResample(resample);
             stft = pre.stft();
             channels = pre.channels();
-            fs = pre.sampleRate();
         }
-        Recording r = RecordingReaders.read(recording, new ReadOptions(fs, options.variable));
+        ReadNotes notes = new ReadNotes();
+        Recording r = RecordingReaders.read(recording, new ReadOptions(fs, options.variable, channels, notes));
+        if (pre != null) {
+            r = pre.asOnlyChannel(r, notes);
+        }
         if (!channels.isEmpty()) {
             r = r.select(channels);
         }
+        if (pre != null) {
+            r = pre.conformRate(r); // the model's rate: a file that states none is taken to be at it
+        } else if (!Double.isNaN(resample)) {
+            r = Resampler.resample(r, resample);
+        }
+        TriaxCli.printNotes(notes);
         if (r.length() < stft.segment()) {
             throw new TriaxException(recording + ": " + r.length() + " samples is shorter than one STFT segment ("
                     + stft.segment() + " samples)");

@@ -3,6 +3,7 @@ package org.triax.cli;
 import java.io.PrintWriter;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
+import org.triax.signal.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -56,6 +57,19 @@ public final class TriaxCli implements Runnable {
             err.println("(set TRIAX_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    /** What the readers left out or assumed, one line each on stderr (once per dataset, not per file). */
+    static void printNotes(ReadNotes notes) {
+        notes.lines().forEach(TriaxCli::printNote);
+    }
+
+    static void printNote(String line) {
+        System.err.println(noteLine(line));
+    }
+
+    static String noteLine(String note) {
+        return "triax: note: " + oneLine(note);
     }
 
     /** Messages quoting a library may span lines; the error stays one line. */

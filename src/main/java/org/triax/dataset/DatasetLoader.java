@@ -1,9 +1,12 @@
 package org.triax.dataset;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.triax.TriaxException;
 import org.triax.signal.Preprocessing;
+import org.triax.signal.ReadNotes;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
@@ -14,51 +17,80 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** For training: read, split as the options say, and compute the spectrograms. */
+    /** For training, notes discarded: {@link #load(DataOptions, ReadNotes)}. */
     public static PreparedDataset load(DataOptions o) {
-        LoadedRecordings d = read(o);
+        return load(o, ReadNotes.DISCARD);
+    }
+
+    /** For training: read, split as the options say, and compute the spectrograms. */
+    public static PreparedDataset load(DataOptions o, ReadNotes notes) {
+        LoadedRecordings d = read(o, notes);
         return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
     }
 
     /**
      * Reads a dataset folder for training: channels, sampling rate, grouping and the sizes left to
      * the data resolved from the options, {@code triax.properties} and the files.
+     *
+     * @param notes gets what the readers left out (time stamp columns, ...) and assumed
      */
-    public static LoadedRecordings read(DataOptions o) {
+    public static LoadedRecordings read(DataOptions o, ReadNotes notes) {
         DatasetIndex index = DatasetIndex.scan(o.root());
         DatasetProperties props = DatasetProperties.read(o.root());
         double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
         String variable = o.variable() != null ? o.variable() : props.variable();
-        List<Recording> raw = readAll(index, new ReadOptions(fs, variable));
-        List<String> channels = !o.channels().isEmpty() ? o.channels()
-                : !props.channels().isEmpty() ? props.channels() : commonChannels(raw);
-        double rate = commonSampleRate(raw);
-        int shortest = raw.stream().mapToInt(Recording::length).min().orElse(0);
-        AnalysisSizes sizes = AnalysisSizes.choose(o.window(), o.stft(), o.fromData(), shortest, rate);
-        List<String> notes = new ArrayList<>();
-        if (sizes.description() != null) {
-            notes.add(sizes.description());
+        List<String> named = !o.channels().isEmpty() ? o.channels() : props.channels();
+        List<Recording> raw = readAll(index, new ReadOptions(fs, variable, named, notes));
+        if (named.isEmpty()) {
+            raw = oneChannelEach(o.root(), raw, notes);
         }
-        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft());
+        List<String> channels = !named.isEmpty() ? named : commonChannels(raw);
+        double rate;
+        double shortest;
+        if (Double.isNaN(o.resample())) {
+            rate = commonSampleRate(raw);
+            shortest = raw.stream().mapToInt(Recording::length).min().orElse(0);
+        } else {
+            requireSampleRates(raw, o.resample());
+            rate = o.resample();
+            shortest = raw.stream().mapToDouble(r -> r.length() * o.resample() / r.sampleRate()).min().orElse(0);
+        }
+        AnalysisSizes sizes = AnalysisSizes.choose(o.window(), o.stft(), o.fromData(), (int) shortest, rate);
+        List<String> chosen = new ArrayList<>();
+        if (sizes.description() != null) {
+            chosen.add(sizes.description());
+        }
+        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft(), !Double.isNaN(o.resample()));
         Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
-        return conform(index, pre, raw, variable, grouping, notes);
+        return conform(index, pre, raw, variable, grouping, chosen);
     }
 
-    /** Reads a dataset folder with a model's saved contract (evaluation). */
-    public static LoadedRecordings read(DataOptions o, Preprocessing pre) {
-        DatasetIndex index = DatasetIndex.scan(o.root());
-        // read the variable training read (option, else properties) when the model does not say
-        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
-        List<Recording> raw = readAll(index, new ReadOptions(pre.sampleRate(), variable));
-        return conform(index, pre, raw, variable, o.grouping(), List.of());
+    /** {@link #read(DataOptions, ReadNotes)} with notes discarded. */
+    public static LoadedRecordings read(DataOptions o) {
+        return read(o, ReadNotes.DISCARD);
     }
 
     /**
-     * For evaluation: the same folder read with a model's saved contract and split, so that the
-     * plan (and so the test set) is the one the model was trained with.
+     * Reads a dataset folder with a model's saved contract (evaluation). {@code o.sampleRate()} is
+     * the user's rate for files that state none (NaN: the model's).
      */
+    public static LoadedRecordings read(DataOptions o, Preprocessing pre, ReadNotes notes) {
+        DatasetIndex index = DatasetIndex.scan(o.root());
+        // read the variable training read (option, else properties) when the model does not say
+        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
+        List<Recording> raw = readAll(index, new ReadOptions(o.sampleRate(), variable, pre.channels(), notes))
+                .stream().map(r -> pre.asOnlyChannel(r, notes)).toList();
+        return conform(index, pre, raw, variable, o.grouping(), List.of());
+    }
+
+    /** For evaluation, notes discarded: {@link #load(DataOptions, Preprocessing, ReadNotes)}. */
     public static PreparedDataset load(DataOptions o, Preprocessing pre) {
-        LoadedRecordings d = read(o, pre);
+        return load(o, pre, ReadNotes.DISCARD);
+    }
+
+    /** The folder read with a model's saved contract and split as the options say. */
+    public static PreparedDataset load(DataOptions o, Preprocessing pre, ReadNotes notes) {
+        LoadedRecordings d = read(o, pre, notes);
         return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
     }
 
@@ -81,7 +113,7 @@ public final class DatasetLoader {
 
     private static LoadedRecordings conform(DatasetIndex index, Preprocessing pre, List<Recording> raw, String variable,
                                             Grouping grouping, List<String> notes) {
-        List<Recording> recs = raw.stream().map(pre::conform).toList();
+        List<Recording> recs = raw.parallelStream().map(pre::conform).toList(); // parallel: resampling
         List<String> groups = grouping == null ? List.of() : grouping.groupsOf(index);
         return new LoadedRecordings(index, pre, recs, variable, grouping == null ? null : grouping.rule(), groups,
                 Fingerprint.of(index), notes);
@@ -89,6 +121,35 @@ public final class DatasetLoader {
 
     static List<Recording> readAll(DatasetIndex index, ReadOptions options) {
         return index.files().parallelStream().map(f -> RecordingReaders.read(f.path(), options)).toList();
+    }
+
+    /**
+     * When every recording holds exactly one channel and their names differ ({@code data1},
+     * {@code data2}, ...): all of them as the one channel {@link Preprocessing#ONLY_CHANNEL}, noted;
+     * otherwise the recordings as they are.
+     */
+    static List<Recording> oneChannelEach(Path root, List<Recording> recs, ReadNotes notes) {
+        List<String> names = recs.stream().map(r -> r.channels().get(0)).toList();
+        if (recs.stream().anyMatch(r -> r.channelCount() != 1)
+                || names.stream().allMatch(n -> n.equalsIgnoreCase(names.get(0)))) {
+            return recs;
+        }
+        List<String> distinct = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
+        notes.add(root.toString(), "every recording holds one channel, under " + distinct.size() + " different names ("
+                + String.join(", ", distinct.subList(0, Math.min(3, distinct.size())))
+                + (distinct.size() > 3 ? ", ..." : "") + "): all are read as the one channel "
+                + Preprocessing.ONLY_CHANNEL);
+        return recs.stream().map(r -> r.withChannelNames(List.of(Preprocessing.ONLY_CHANNEL))).toList();
+    }
+
+    /** Resampling needs each recording's own rate. */
+    private static void requireSampleRates(List<Recording> recs, double target) {
+        for (Recording r : recs) {
+            if (!r.hasSampleRate()) {
+                throw new TriaxException(r.source() + ": states no sampling rate, so it cannot be resampled to "
+                        + target + " Hz; give the files' rate with --fs (or fs= in triax.properties)");
+            }
+        }
     }
 
     /** Channels every recording has (names compared ignoring case, as selecting does), in the first one's order. */
@@ -116,7 +177,7 @@ public final class DatasetLoader {
             if (!same) {
                 throw new TriaxException("recordings have different sampling rates: " + first.source() + " "
                         + first.sampleRate() + " Hz, " + r.source() + " " + r.sampleRate()
-                        + " Hz (NaN = unknown; set one with --fs)");
+                        + " Hz (NaN = unknown: give it with --fs; to bring every recording to one rate: --resample HZ)");
             }
         }
         return first.sampleRate();

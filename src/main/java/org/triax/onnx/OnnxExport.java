@@ -367,6 +367,7 @@ public final class OnnxExport {
         p.put(PREFIX + "classes", String.join(",", meta.classes()));
         p.put(PREFIX + "channels", String.join(",", pre.channels()));
         p.put(PREFIX + "sample_rate_hz", Double.toString(fs));
+        p.put(PREFIX + "resample", Boolean.toString(pre.resample()));
         p.put(PREFIX + "window_samples", Integer.toString(pre.window().length()));
         p.put(PREFIX + "hop_samples", Integer.toString(pre.window().hop()));
         p.put(PREFIX + "stft_segment", Integer.toString(stft.segment()));
@@ -417,7 +418,9 @@ public final class OnnxExport {
     static String describe() {
         return "Input of one window: the window_samples samples starting at k*hop_samples (k = 0, 1, ...; "
                 + "only whole windows) of each channel in the order of triax.channels, sampled at sample_rate_hz "
-                + "(NaN = unknown: use fs = 1). Per channel: frames of stft_segment samples every "
+                + "(NaN = unknown: use fs = 1; when resample is true, a recording at another rate is first "
+                + "resampled to it as scipy.signal.resample(x, round(n * sample_rate_hz / its_rate)) does, "
+                + "else it is not valid input). Per channel: frames of stft_segment samples every "
                 + "stft_segment - stft_overlap samples (frames = (window_samples - stft_segment) / "
                 + "(stft_segment - stft_overlap) + 1); from each frame subtract its mean, multiply by the periodic "
                 + "stft_window w (scipy.signal.get_window name, e.g. hann: w[n] = 0.5 - 0.5 cos(2 pi n / stft_segment)), "

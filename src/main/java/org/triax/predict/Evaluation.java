@@ -17,6 +17,7 @@ import org.triax.dataset.SpectrogramSet;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.SplitProtocol;
 import org.triax.dataset.Subset;
+import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 
 /**
@@ -38,19 +39,26 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** {@link #run(Path, Path, boolean, String, InferenceEngine, List)} on DJL with the model's channels. */
+    /** {@link #run(Path, Path, boolean, String, InferenceEngine)} on DJL. */
     public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable) {
-        return run(modelFile, dataDir, allWindows, variable, InferenceEngine.DJL, List.of());
+        return run(modelFile, dataDir, allWindows, variable, InferenceEngine.DJL);
+    }
+
+    /** @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax */
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine) {
+        return run(modelFile, dataDir, allWindows, new ReadOptions(Double.NaN, variable), Double.NaN, engine, List.of());
     }
 
     /**
      * @param modelFile a {@code .triax} model file or a {@code .onnx} file exported by triax
-     * @param variable MAT variable / HDF5 dataset to read (null: the one the model was trained on)
+     * @param read the rate of files that state none (--fs), the variable (null: the one the model
+     *     was trained on), where notes go
+     * @param resample --resample Hz (NaN: none), see {@link RecordingScorer}
      * @param sourceChannels recording channels to feed as the model's, in its order (empty: by the model's names)
      */
-    public static Report run(Path modelFile, Path dataDir, boolean allWindows, String variable, InferenceEngine engine,
-                             List<String> sourceChannels) {
-        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, sourceChannels, variable)) {
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, ReadOptions read, double resample,
+                             InferenceEngine engine, List<String> sourceChannels) {
+        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, sourceChannels, read, resample)) {
             ModelMetadata meta = scorer.metadata();
             DatasetIndex index = DatasetIndex.scan(dataDir, 1);
             String fingerprint = Fingerprint.of(index);
@@ -100,14 +108,14 @@ public final class Evaluation {
                 throw new TriaxException("the model's test recording " + b.file() + " is not in " + index.root()
                         + " although the data fingerprint matches: the model file is inconsistent");
             }
-            read.computeIfAbsent(r, k -> meta.preprocessing().conform(scorer.read(index.files().get(k).path())));
+            read.computeIfAbsent(r, k -> scorer.preprocessing().conform(scorer.read(index.files().get(k).path())));
             test.add(new SplitPlan.Block(r, classMap[index.files().get(r).label()], Subset.TEST, b.from(), b.to()));
         }
         List<Recording> recordings = new ArrayList<>();
         for (int r = 0; r < index.files().size(); r++) {
             recordings.add(read.get(r)); // only test recordings are read; the others are never looked up
         }
-        SpectrogramSet set = SpectrogramSet.extract(test, recordings, meta.preprocessing().extractor());
+        SpectrogramSet set = SpectrogramSet.extract(test, recordings, scorer.preprocessing().extractor());
         meta.normalization().apply(set.data(), set.size(), set.tensorSize());
         String protocol = SplitProtocol.valueOf(s.protocol()).label();
         return report("test set saved in the model (" + protocol + (s.grouping() == null ? "" : ", " + s.grouping())

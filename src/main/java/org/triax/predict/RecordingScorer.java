@@ -28,9 +28,10 @@ public final class RecordingScorer implements AutoCloseable {
 
     private final ScoringModel model;
     private final ModelMetadata meta;
+    private final Preprocessing pre;
     private final SpectrogramExtractor extractor;
     private final List<String> sourceChannels;
-    private final String variable;
+    private final ReadOptions read;
 
     /**
      * A scorer on DJL, the engine the model was trained with (the CLI picks ONNX Runtime by
@@ -47,27 +48,51 @@ public final class RecordingScorer implements AutoCloseable {
      * @param variable MAT variable / HDF5 dataset to read (null: automatic)
      */
     public RecordingScorer(Path modelFile, InferenceEngine engine, List<String> sourceChannels, String variable) {
-        this(ScoringModel.open(modelFile, engine), sourceChannels, variable);
+        this(modelFile, engine, sourceChannels, new ReadOptions(Double.NaN, variable), Double.NaN);
+    }
+
+    /**
+     * @param read the rate of files that state none (NaN: the model's), the variable, and where
+     *     notes go; its {@code keep} is replaced by the channels this scorer reads
+     * @param resample Hz to resample recordings at another rate to (--resample); it must be the
+     *     model's rate. NaN: only when the model was trained with resampling
+     */
+    public RecordingScorer(Path modelFile, InferenceEngine engine, List<String> sourceChannels, ReadOptions read,
+                           double resample) {
+        this(ScoringModel.open(modelFile, engine), sourceChannels, read, resample);
     }
 
     /** A scorer that owns {@code model} (closes it, also when this constructor fails). */
     public RecordingScorer(ScoringModel model, List<String> sourceChannels, String variable) {
+        this(model, sourceChannels, new ReadOptions(Double.NaN, variable), Double.NaN);
+    }
+
+    /** A scorer that owns {@code model} (closes it, also when this constructor fails). */
+    public RecordingScorer(ScoringModel model, List<String> sourceChannels, ReadOptions read, double resample) {
         try {
             this.model = model;
             this.meta = model.metadata();
-            Preprocessing pre = meta.preprocessing();
+            this.pre = meta.preprocessing().withResample(resample);
             if (!sourceChannels.isEmpty() && sourceChannels.size() != pre.channelCount()) {
                 throw new TriaxException("--channels names " + sourceChannels.size() + " channels, the model takes "
                         + pre.channelCount() + " " + pre.channels());
             }
             this.sourceChannels = List.copyOf(sourceChannels);
             // the variable the model was trained on, unless another is asked for
-            this.variable = variable != null ? variable : meta.dataset() == null ? null : meta.dataset().variable();
+            String variable = read.variable() != null ? read.variable()
+                    : meta.dataset() == null ? null : meta.dataset().variable();
+            this.read = new ReadOptions(read.sampleRate(), variable,
+                    sourceChannels.isEmpty() ? pre.channels() : sourceChannels, read.notes());
             this.extractor = pre.extractor();
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    /** The contract recordings are brought into (the model's, resampling when asked to). */
+    public Preprocessing preprocessing() {
+        return pre;
     }
 
     public ModelMetadata metadata() {
@@ -89,16 +114,16 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     /**
-     * Reads a recording as this scorer's model reads it: the variable given, else the one the
-     * model was trained on, and the source channels renamed to the model's.
+     * Reads a recording as this scorer scores it: with its read options (the variable given, else
+     * the one the model was trained on), the {@code sourceChannels} renamed to the model's, and a
+     * single-channel recording fed to a model of the one channel {@link Preprocessing#ONLY_CHANNEL}.
      */
     public Recording read(Path file) {
-        Recording r = RecordingReaders.read(file, new ReadOptions(Double.NaN, variable));
+        Recording r = RecordingReaders.read(file, read);
         if (!sourceChannels.isEmpty()) {
-            Recording picked = r.select(sourceChannels);
-            r = new Recording(picked.source(), meta.preprocessing().channels(), picked.sampleRate(), picked.samples());
+            return r.select(sourceChannels).withChannelNames(pre.channels());
         }
-        return r;
+        return pre.asOnlyChannel(r, read.notes());
     }
 
     public Verdict score(Recording raw) {
@@ -110,7 +135,6 @@ public final class RecordingScorer implements AutoCloseable {
 
     /** Probabilities of every window of the recording, in time order. */
     public float[][] windowProbabilities(Recording raw) {
-        Preprocessing pre = meta.preprocessing();
         if (raw.channelCount() < pre.channelCount()) {
             try {
                 raw.select(pre.channels());
@@ -147,7 +171,6 @@ public final class RecordingScorer implements AutoCloseable {
 
     /** Normalised tensors of the windows {@code from .. from + CHUNK} (fewer at the end). */
     private float[] tensors(Recording r, int[] starts, int from) {
-        Preprocessing pre = meta.preprocessing();
         int size = pre.tensorSize();
         int n = Math.min(CHUNK, starts.length - from);
         float[] data = new float[Math.multiplyExact(n, size)];

@@ -24,11 +24,14 @@ import org.triax.TriaxException;
  *   <li>Delimiter: taken from the first non-blank line: tab, else semicolon, else comma, else runs
  *       of whitespace. Cells are trimmed and may be wrapped in double quotes.
  *   <li>Header: the first row is a header when any of its cells is not a number. Without a header
- *       the channels are X, Y, Z (3 columns) or ch0, ch1, ...
- *   <li>Time column: the first header cell named time, t, timestamp, seconds or time_s, or
- *       containing "time" (case-insensitive). It is not a channel; when no sampling rate is given,
- *       fs = 1 / median step. Its values are seconds, or milliseconds when the name has a separate
- *       token {@code ms} (time_ms, "time (ms)").
+ *       the channels are X, Y, Z (3 columns) or ch0, ch1, ..., counted without the time stamp,
+ *       counter and constant columns, which are named {@code col<i>} by position (and then left
+ *       out by {@link RecordingReaders#read}).
+ *   <li>Time column: the first header cell named t or seconds, or containing "time"
+ *       (case-insensitive). It is not a channel (unless named in {@link ReadOptions#keep()}); its
+ *       uniform steps state the sampling rate, fs = 1 / mean step (uneven steps, i.e. gaps or
+ *       jitter, state none, with a note). Its values are seconds, or milliseconds when the name
+ *       has a separate token {@code ms} (time_ms, "time (ms)").
  * </ul>
  *
  * Rows are parsed straight into primitive column arrays (no regex split, no boxing), so 100k-row
@@ -104,10 +107,11 @@ public final class CsvReader implements RecordingReader {
         if (columns.rows == 0) {
             throw new TriaxException(file + ": no samples (only a header line)");
         }
-        return header == null
-                ? new Recording(file.toString(), RecordingReaders.defaultChannelNames(cells.length),
-                        options.sampleRate(), columns.trimmed())
-                : withHeader(file, header, columns, options);
+        if (header == null) {
+            double[][] data = columns.trimmed();
+            return new Recording(file.toString(), CounterColumns.names(data), options.sampleRate(), data);
+        }
+        return withHeader(file, header, columns, options);
     }
 
     /** Names channels after the header and turns a time column, if any, into a sampling rate. */
@@ -124,7 +128,7 @@ public final class CsvReader implements RecordingReader {
         List<String> names = new ArrayList<>();
         List<double[]> channels = new ArrayList<>();
         for (int c = 0; c < header.length; c++) {
-            if (c != time) {
+            if (c != time || options.keeps(header[c])) {
                 names.add(header[c].isEmpty() ? "ch" + c : header[c]);
                 channels.add(data[c]);
             }
@@ -133,14 +137,14 @@ public final class CsvReader implements RecordingReader {
             throw new TriaxException(file + ": no data columns besides the time column '"
                     + header[time] + "'");
         }
-        double fs = options.sampleRate();
-        if (Double.isNaN(fs) && time >= 0) {
-            fs = rateFromTime(file, header[time], data[time]);
-        }
+        double fs = time < 0 ? options.sampleRate() : RecordingReaders.sampleRate(file,
+                rateFromTime(file, header[time], data[time], options.notes()), "time column '" + header[time] + "'",
+                options);
         return new Recording(file.toString(), names, fs, channels.toArray(double[][]::new));
     }
 
-    private static double rateFromTime(Path file, String name, double[] t) {
+    /** The rate a time column states: 1 / mean step when the steps are uniform, else NaN (noted). */
+    private static double rateFromTime(Path file, String name, double[] t, ReadNotes notes) {
         if (t.length < 2) {
             return Double.NaN;
         }
@@ -149,15 +153,24 @@ public final class CsvReader implements RecordingReader {
             steps[i] = t[i + 1] - t[i];
         }
         Arrays.sort(steps);
-        double step = steps[steps.length / 2];
-        if (!(step > 0)) {
+        double median = steps[steps.length / 2];
+        if (!(median > 0)) {
             throw new TriaxException(file + ": time column '" + name
-                    + "' does not increase (median step " + step + ")");
+                    + "' does not increase (median step " + median + ")");
         }
-        double fs = (MILLISECONDS.matcher(name).matches() ? 1000.0 : 1.0) / step;
-        // printed timestamps carry rounding noise: 999.9999999 Hz means 1000 Hz
+        // the mean step is exact where printed time stamps round each step (1/48000 s to 6 decimals
+        // is 2.1e-5 or 2.0e-5), and it differs from the median when there are gaps or jitter
+        double mean = (t[t.length - 1] - t[0]) / (t.length - 1);
+        if (Math.abs(mean - median) > 0.01 * median) {
+            notes.add(file.toString(), "time column '" + name + "' has uneven steps (gaps or jitter), so it "
+                    + "states no sampling rate; give --fs if the samples are evenly spaced");
+            return Double.NaN;
+        }
+        double fs = (MILLISECONDS.matcher(name).matches() ? 1000.0 : 1.0) / mean;
+        // printed timestamps carry rounding noise: 999.9999 Hz means 1000 Hz (6 decimals over 0.1 s
+        // at 48 kHz are off by 2e-6)
         double whole = Math.rint(fs);
-        return Math.abs(fs - whole) <= 1e-6 * fs ? whole : fs;
+        return Math.abs(fs - whole) <= 1e-5 * fs ? whole : fs;
     }
 
     private static char delimiterOf(String line) {

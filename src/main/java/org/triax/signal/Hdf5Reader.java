@@ -29,9 +29,10 @@ import org.triax.TriaxException;
  *       read as channels × time instead (the longer dimension is time). A 1-D dataset is one
  *       channel.
  *   <li>Channel names: the dataset attribute {@code channels} or {@code channel_names} (string
- *       array or comma-separated string), else X, Y, Z / ch0, ch1, ...
- *   <li>Sampling rate, when the options have none: a numeric attribute fs, sampling_rate,
- *       sample_rate or samplerate (any case) on the dataset, else on the root group.
+ *       array or comma-separated string), else X, Y, Z / ch0, ch1, ... as in a headerless CSV
+ *       (time stamp and counter columns are {@code col<i>}).
+ *   <li>Sampling rate: a numeric attribute fs, sr, sampling_rate, sample_rate or samplerate (any
+ *       case) on the dataset, else on the root group; the options' rate only when there is none.
  * </ul>
  */
 public final class Hdf5Reader implements RecordingReader {
@@ -52,11 +53,8 @@ public final class Hdf5Reader implements RecordingReader {
             collect(hdf, datasets);
             Dataset dataset = choose(file, datasets, options.variable());
             double[][] samples = samples(file, dataset);
-            double fs = options.sampleRate();
-            if (Double.isNaN(fs)) {
-                fs = sampleRate(file, List.of(dataset.getAttributes(), hdf.getAttributes()));
-            }
-            List<String> names = channelNames(file, dataset, samples.length);
+            double fs = sampleRate(file, List.of(dataset.getAttributes(), hdf.getAttributes()), options);
+            List<String> names = channelNames(file, dataset, samples);
             return new Recording(file.toString(), names, fs, samples);
         } catch (HdfException e) {
             throw new TriaxException(file + ": not a readable HDF5 file ("
@@ -168,7 +166,8 @@ public final class Hdf5Reader implements RecordingReader {
         return out;
     }
 
-    private static List<String> channelNames(Path file, Dataset dataset, int count) {
+    private static List<String> channelNames(Path file, Dataset dataset, double[][] samples) {
+        int count = samples.length;
         for (String key : List.of("channels", "channel_names")) {
             Attribute attribute = dataset.getAttribute(key);
             if (attribute == null) {
@@ -191,19 +190,20 @@ public final class Hdf5Reader implements RecordingReader {
             }
             return names;
         }
-        return RecordingReaders.defaultChannelNames(count);
+        return CounterColumns.names(samples);
     }
 
-    /** The first sampling-rate attribute in the given attribute maps, in order; NaN if none. */
-    private static double sampleRate(Path file, List<Map<String, Attribute>> scopes) {
+    /** The first sampling-rate attribute in the given attribute maps, in order, else the options' rate. */
+    private static double sampleRate(Path file, List<Map<String, Attribute>> scopes, ReadOptions options) {
         for (Map<String, Attribute> attributes : scopes) {
             for (Attribute attribute : attributes.values()) {
                 if (RecordingReaders.isSampleRateName(attribute.getName())) {
-                    return number(file, attribute);
+                    return RecordingReaders.sampleRate(file, number(file, attribute),
+                            "attribute " + attribute.getName(), options);
                 }
             }
         }
-        return Double.NaN;
+        return options.sampleRate();
     }
 
     private static double number(Path file, Attribute attribute) {

@@ -3,6 +3,7 @@ package org.triax.signal;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
@@ -21,8 +22,9 @@ import org.triax.TriaxException;
 /**
  * MAT v7.3 files: HDF5 with a 512-byte MATLAB header as user block. Each variable is a dataset of
  * the root group tagged with a {@code MATLAB_class} attribute; MATLAB is column-major, so an R x C
- * variable is stored with HDF5 dimensions [C, R]. Structs and cells are groups or references and
- * are listed but never read as channels; so are char and logical arrays (stored as integers).
+ * variable is stored with HDF5 dimensions [C, R]. A scalar struct is a group whose members are its
+ * fields (listed by dotted path, {@code bearing.gs}); cells and struct arrays hold references.
+ * Structs and cells are never read as channels; nor are char and logical arrays (stored as integers).
  */
 final class Mat73 {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -46,8 +48,7 @@ final class Mat73 {
             List<MatVariable> out = new ArrayList<>();
             for (Node node : hdf) {
                 if (!node.getName().startsWith("#")) { // #refs# and #subsystem# hold MATLAB internals
-                    out.add(node instanceof Dataset d ? variable(file, d)
-                            : new MatVariable(node.getName(), matlabClass(node, "struct"), "?", 0, 0, null));
+                    add(file, node.getName(), node, out);
                 }
             }
             return out;
@@ -56,7 +57,21 @@ final class Mat73 {
         }
     }
 
-    private static MatVariable variable(Path file, Dataset d) {
+    /** A variable, and the fields of a struct (a group: its members, recursively) by dotted path. */
+    private static void add(Path file, String name, Node node, List<MatVariable> out) {
+        if (node instanceof Dataset d) {
+            out.add(variable(file, name, d));
+            return;
+        }
+        out.add(new MatVariable(name, matlabClass(node, "struct"), "?", 0, 0, null));
+        if (node instanceof Group g && !node.isLink()) {
+            for (Node field : g) {
+                add(file, name + "." + field.getName(), field, out);
+            }
+        }
+    }
+
+    private static MatVariable variable(Path file, String name, Dataset d) {
         int[] dims = d.getDimensions();
         String type = matlabClass(d, d.getJavaType().getSimpleName());
         // MATLAB's R x C is stored as [C, R]
@@ -68,10 +83,10 @@ final class Mat73 {
                 && (d.getDataType() instanceof FloatingPoint || d.getDataType() instanceof FixedPoint)
                 && (d.getAttribute("MATLAB_class") == null || MatVariables.NUMERIC_CLASSES.contains(type));
         if (!real) {
-            return new MatVariable(d.getName(), type, shape, rows, cols, null);
+            return new MatVariable(name, type, shape, rows, cols, null);
         }
         double[] flat = Hdf5Reader.toDoubles(file, d, d.getDataFlat());
-        return new MatVariable(d.getName(), type, shape, rows, cols, (r, c) -> flat[c * rows + r]);
+        return new MatVariable(name, type, shape, rows, cols, (r, c) -> flat[c * rows + r]);
     }
 
     private static String matlabClass(Node node, String fallback) {

@@ -10,8 +10,18 @@ import org.triax.TriaxException;
  *
  * @param channels channel names in network order
  * @param sampleRate Hz, NaN when the data did not say (frequency axis then in bins)
+ * @param resample true when recordings at another rate are resampled to {@code sampleRate}
+ *     ({@link Resampler}; {@code --resample}); false: another rate is an error. Models saved
+ *     before this field existed read as false, which is what they did.
  */
-public record Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft) {
+public record Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft,
+                            boolean resample) {
+    /**
+     * The channel of datasets whose recordings hold one channel each under different names
+     * ({@code data1}, {@code sig_0917}): a model with only this channel takes any recording that
+     * holds exactly one channel, whatever its name.
+     */
+    public static final String ONLY_CHANNEL = "ch0";
 
     public Preprocessing {
         channels = List.copyOf(channels);
@@ -23,6 +33,33 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
                     + window.length() + " samples)");
         }
         stft.checkRange(sampleRate);
+        if (resample && Double.isNaN(sampleRate)) {
+            throw new TriaxException("resampling needs a target rate in Hz");
+        }
+    }
+
+    /** Without resampling: recordings must be at {@code sampleRate} (or not say). */
+    public Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft) {
+        this(channels, sampleRate, window, stft, false);
+    }
+
+    /**
+     * The same contract, resampling recordings at other rates to {@code hz}, which must be this
+     * contract's rate (a model takes input at the rate it was trained at only); NaN: this contract.
+     */
+    public Preprocessing withResample(double hz) {
+        if (Double.isNaN(hz)) {
+            return this;
+        }
+        if (Double.isNaN(sampleRate)) {
+            throw new TriaxException("--resample " + formatHz(hz) + ": the model was trained at an unknown sampling "
+                    + "rate, so there is no rate to resample to; leave --resample out");
+        }
+        if (Math.abs(hz - sampleRate) > 1e-6 * sampleRate) {
+            throw new TriaxException("--resample " + formatHz(hz) + ": the model was trained at " + sampleRate
+                    + " Hz and takes recordings at that rate only; use --resample " + formatHz(sampleRate));
+        }
+        return new Preprocessing(channels, sampleRate, window, stft, true);
     }
 
     public int channelCount() {
@@ -43,24 +80,56 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
     }
 
     /**
-     * Brings a recording into this contract: selects and orders the channels, checks the
+     * Brings a recording into this contract: selects and orders the channels, brings it to the
      * sampling rate, and checks it holds at least one window.
      */
     public Recording conform(Recording r) {
-        Recording selected = r.select(channels);
-        if (!Double.isNaN(sampleRate)) {
-            if (!selected.hasSampleRate()) {
-                selected = selected.withSampleRate(sampleRate);
-            } else if (Math.abs(selected.sampleRate() - sampleRate) > 1e-6 * sampleRate) {
-                throw new TriaxException(r.source() + ": sampled at " + selected.sampleRate()
-                        + " Hz, the model expects " + sampleRate + " Hz");
-            }
-        }
+        Recording selected = conformRate(r.select(channels));
         if (selected.length() < window.length()) {
             throw new TriaxException(r.source() + ": " + selected.length() + " samples is shorter than one window ("
                     + window.length() + " samples)");
         }
         return selected;
+    }
+
+    /**
+     * The recording at this contract's rate: a recording that states none is taken to be at it, one
+     * at another rate is resampled when {@link #resample()} and refused otherwise.
+     */
+    public Recording conformRate(Recording r) {
+        if (Double.isNaN(sampleRate)) {
+            return r;
+        }
+        if (!r.hasSampleRate()) {
+            return r.withSampleRate(sampleRate);
+        }
+        if (Math.abs(r.sampleRate() - sampleRate) <= 1e-6 * sampleRate) {
+            return r;
+        }
+        if (resample) {
+            return Resampler.resample(r, sampleRate);
+        }
+        throw new TriaxException(r.source() + ": sampled at " + r.sampleRate() + " Hz, the model expects "
+                + sampleRate + " Hz; add --resample " + formatHz(sampleRate) + " to resample it");
+    }
+
+    /**
+     * The recording's one channel renamed {@link #ONLY_CHANNEL} when this contract's only channel
+     * is that and the recording holds exactly one channel under another name (noted); otherwise
+     * the recording as it is.
+     */
+    public Recording asOnlyChannel(Recording r, ReadNotes notes) {
+        if (channels.size() != 1 || !channels.get(0).equalsIgnoreCase(ONLY_CHANNEL) || r.channelCount() != 1
+                || r.channels().get(0).equalsIgnoreCase(ONLY_CHANNEL)) {
+            return r;
+        }
+        notes.add(r.source(), "one channel, named otherwise: read as the model's one channel " + ONLY_CHANNEL);
+        return r.withChannelNames(channels);
+    }
+
+    /** 12000.0 as 12000, for a command line. */
+    public static String formatHz(double hz) {
+        return hz == Math.rint(hz) && Math.abs(hz) < 1e15 ? Long.toString((long) hz) : Double.toString(hz);
     }
 
     /** An extractor bound to this contract (it holds the FFT plan; share it between threads). */

@@ -62,6 +62,11 @@ public record Recording(String source, List<String> channels, double sampleRate,
         return new Recording(source, channels, fs, samples);
     }
 
+    /** The same data under other channel names (one per channel). */
+    public Recording withChannelNames(List<String> names) {
+        return new Recording(source, names, sampleRate, samples);
+    }
+
     /**
      * Selects and orders channels by name (case-insensitive) or by 0-based index given as text.
      *

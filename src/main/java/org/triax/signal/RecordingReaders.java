@@ -25,9 +25,9 @@ public final class RecordingReaders {
             CsvReader.EXTENSIONS, MatReader.EXTENSIONS, Hdf5Reader.EXTENSIONS, WavReader.EXTENSIONS)
             .flatMap(List::stream).toList();
 
-    /** Names of a scalar variable or attribute that holds the sampling rate (lower case). */
+    /** Names of a scalar variable or attribute that holds the sampling rate (lower case; sr: MathWorks' bearing data). */
     private static final Set<String> SAMPLE_RATE_NAMES =
-            Set.of("fs", "sampling_rate", "sample_rate", "samplerate");
+            Set.of("fs", "sr", "sampling_rate", "sample_rate", "samplerate");
 
     private RecordingReaders() {
     }
@@ -46,10 +46,13 @@ public final class RecordingReaders {
     }
 
     /**
-     * Reads a recording.
+     * Reads a recording. Time stamps, counters and constant columns are left out unless named in
+     * {@link ReadOptions#keep()} ({@link CounterColumns}); each one is reported to
+     * {@link ReadOptions#notes()}.
      *
      * @param options sample rate and variable choice; null means {@link ReadOptions#DEFAULT}
-     * @throws TriaxException for a missing, empty, unsupported, corrupt or truncated file
+     * @throws TriaxException for a missing, empty, unsupported, corrupt or truncated file, a rate
+     *     in the options that contradicts the file's, or a file without a vibration channel
      */
     public static Recording read(Path file, ReadOptions options) {
         if (!Files.exists(file)) {
@@ -65,7 +68,8 @@ public final class RecordingReaders {
             if (Files.size(file) == 0) {
                 throw new TriaxException(file + ": empty file");
             }
-            return reader.read(file, options == null ? ReadOptions.DEFAULT : options);
+            ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
+            return CounterColumns.drop(reader.read(file, o), o);
         } catch (TriaxException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -87,6 +91,27 @@ public final class RecordingReaders {
 
     static boolean isSampleRateName(String name) {
         return SAMPLE_RATE_NAMES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The sampling rate of a file: the one it states, else the options' one (--fs, fs=), which
+     * fills in a missing rate but never relabels a stated one.
+     *
+     * @param stated Hz the file states, NaN when it says nothing
+     * @param where what states it, for the message ("the WAV header", "variable fs")
+     * @throws TriaxException when both are known and differ
+     */
+    static double sampleRate(Path file, double stated, String where, ReadOptions options) {
+        double given = options.sampleRate();
+        if (Double.isNaN(stated)) {
+            return given;
+        }
+        if (!Double.isNaN(given) && Math.abs(given - stated) > 1e-6 * stated) {
+            throw new TriaxException(file + ": " + where + " says " + stated + " Hz, but --fs (or fs= in "
+                    + "triax.properties) says " + given + " Hz; leave --fs out to use the file's rate, or add "
+                    + "--resample HZ to resample every recording to one rate");
+        }
+        return stated;
     }
 
     /** A MAT variable / HDF5 dataset selector: the exact name, or a regex matching all of it. */

@@ -13,7 +13,7 @@ import org.triax.TriaxException;
  * WAV files via javax.sound: integer PCM (8, 16, 24, 32 bit) and IEEE float (32, 64 bit), scaled
  * to [-1, 1]. Channels are X, Y, Z for three, else ch0, ch1, .... The sampling rate comes from the
  * header; a different rate in the options is an error rather than silently relabelling the time
- * axis.
+ * axis ({@link RecordingReaders#sampleRate}).
  */
 public final class WavReader implements RecordingReader {
 
@@ -37,11 +37,7 @@ public final class WavReader implements RecordingReader {
             throw new TriaxException(file + ": not a readable WAV file ("
                     + RecordingReaders.reason(e) + ")", e);
         }
-        double fs = format.getSampleRate();
-        if (!Double.isNaN(options.sampleRate()) && options.sampleRate() != fs) {
-            throw new TriaxException(file + ": sampling rate given as " + options.sampleRate()
-                    + " Hz but the WAV header says " + fs + " Hz");
-        }
+        double fs = RecordingReaders.sampleRate(file, format.getSampleRate(), "the WAV header", options);
         int channels = format.getChannels();
         int width = format.getFrameSize() / channels; // bytes per sample, container size
         int frames = bytes.length / format.getFrameSize();

@@ -22,6 +22,7 @@ import org.triax.dataset.Splitter;
 import org.triax.io.AtomicFiles;
 import org.triax.io.ReservedName;
 import org.triax.model.Design;
+import org.triax.signal.ReadNotes;
 
 /**
  * {@code triax cv}: leave-one-group-out cross-validation. Each group (machine, bearing, run, load)
@@ -50,7 +51,9 @@ public final class CrossValidation {
 
     public static Report run(DataOptions data, List<Design> designs, TrainConfig cfg, TrainingListener listener,
                              PrintStream log) {
-        LoadedRecordings read = DatasetLoader.read(data);
+        ReadNotes notes = new ReadNotes();
+        LoadedRecordings read = DatasetLoader.read(data, notes);
+        notes.lines().forEach(listener::note);
         read.notes().forEach(log::println);
         if (read.groups().isEmpty()) {
             throw new TriaxException("cv needs groups: --group-by REGEX (on the recordings' relative paths) or --groups "

@@ -21,6 +21,7 @@ import org.triax.io.ReservedName;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
 import org.triax.onnx.OnnxExport;
+import org.triax.signal.ReadNotes;
 
 /**
  * One {@code triax train} run: prepare the data once, train each requested design on the identical
@@ -39,14 +40,16 @@ public final class TrainJob {
     public static List<Outcome> run(DataOptions data, List<Design> designs, TrainConfig cfg, Path outDir,
                                     TrainingListener listener, PrintStream log) {
         long t0 = System.nanoTime();
-        LoadedRecordings read = DatasetLoader.read(data);
+        ReadNotes notes = new ReadNotes();
+        LoadedRecordings read = DatasetLoader.read(data, notes);
+        notes.lines().forEach(listener::note);
         read.notes().forEach(log::println);
         PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data.protocol(), data.fractions(),
                 data.seed()));
         log.printf("data: %s, %d classes %s, %d recordings, channels %s, fs %s%n", data.root(),
                 ds.index().classes().size(), ds.index().classes(), ds.index().files().size(),
                 ds.preprocessing().channels(), Double.isNaN(ds.preprocessing().sampleRate()) ? "unknown"
-                        : ds.preprocessing().sampleRate() + " Hz");
+                        : ds.preprocessing().sampleRate() + " Hz" + (ds.preprocessing().resample() ? " (resampled)" : ""));
         log.printf("input: %d x %d x %d per window (channels x bins x frames); windows train %d, validation %d, test %d%n",
                 ds.preprocessing().channelCount(), ds.preprocessing().bins(), ds.preprocessing().frames(),
                 ds.train().size(), ds.validation().size(), ds.test().size());

@@ -2,7 +2,7 @@ package org.triax.train;
 
 import org.triax.artifact.EpochStats;
 
-/** Progress of a training run, for progress bars and logs. */
+/** Progress of a training run, for progress bars and logs, and notes on the data. */
 public interface TrainingListener {
     TrainingListener SILENT = new TrainingListener() {
     };
@@ -11,5 +11,9 @@ public interface TrainingListener {
     }
 
     default void epoch(EpochStats stats, int epochs, boolean best) {
+    }
+
+    /** Something the data readers left out or assumed (a time stamp column, ...), once per dataset. */
+    default void note(String line) {
     }
 }

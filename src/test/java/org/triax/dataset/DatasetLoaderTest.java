@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triax.TriaxException;
 import org.triax.signal.Preprocessing;
+import org.triax.signal.ReadNotes;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
 import org.triax.signal.WindowSpec;
@@ -34,7 +35,7 @@ class DatasetLoaderTest {
 
     private final Random rnd = new Random(1);
 
-    /** A CSV with a header; a column named "time" carries the sampling rate {@code fs}. */
+    /** A CSV with a header; a column named "time" carries the sampling rate {@code fs}, one named "stamp" the same values. */
     private Path csv(String relative, List<String> header, double fs, int rows) throws IOException {
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (int i = 0; i < rows; i++) {
@@ -42,7 +43,7 @@ class DatasetLoaderTest {
                 if (c > 0) {
                     sb.append(',');
                 }
-                double v = header.get(c).equals("time") ? i / fs
+                double v = header.get(c).equals("time") || header.get(c).equals("stamp") ? i / fs
                         : Math.sin(2 * Math.PI * (c + 1) * 50 * i / fs) + 0.1 * rnd.nextGaussian();
                 sb.append(String.format(Locale.ROOT, "%.9f", v));
             }
@@ -114,6 +115,69 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void singleChannelRecordingsUnderDifferentNamesAreReadAsTheOneChannelTheyHold() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "data1"), 1000, 700);
+        csv("faulty/f1.csv", List.of("time", "sig_0917"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "data2"), 1000, 700);
+        csv("healthy/h1.csv", List.of("time", "data2"), 1000, 700);
+        ReadNotes notes = new ReadNotes();
+        PreparedDataset d = DatasetLoader.load(options(), notes);
+        assertEquals(List.of(Preprocessing.ONLY_CHANNEL), d.preprocessing().channels());
+        assertEquals(List.of(root + ": every recording holds one channel, under 3 different names (data1, sig_0917, "
+                + "data2): all are read as the one channel ch0"), notes.lines());
+        // evaluation reads the same folder with the saved contract: the same windows
+        PreparedDataset again = DatasetLoader.load(options(), d.preprocessing(), new ReadNotes());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(d.test().data(), again.test().data());
+    }
+
+    @Test
+    void singleChannelRecordingsOfOneNameKeepIt() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "DE"), 1000, 700);
+        csv("healthy/h0.csv", List.of("time", "de"), 1000, 700);
+        assertEquals(List.of("DE"), DatasetLoader.load(options()).preprocessing().channels());
+    }
+
+    @Test
+    void aTimeStampColumnOfEveryFileIsOneNote() throws IOException {
+        for (String f : List.of("faulty/f0.csv", "faulty/f1.csv", "healthy/h0.csv")) {
+            csv(f, List.of("stamp", "X", "Y"), 1000, 700);
+        }
+        // "stamp" is not a time column by name, so it is only found by counting: i / fs grows
+        List<String> header = List.of("stamp", "X", "Y");
+        ReadNotes notes = new ReadNotes();
+        PreparedDataset d = DatasetLoader.load(options(), notes);
+        assertEquals(List.of("X", "Y"), d.preprocessing().channels());
+        assertEquals(1, notes.lines().size(), notes.lines().toString());
+        assertTrue(notes.lines().get(0).startsWith("channel 'stamp' never decreases") && notes.lines().get(0)
+                .endsWith("(3 recordings, e.g. " + root.resolve("faulty/f0.csv") + ")"), notes.lines().get(0));
+        assertEquals(header, DatasetLoader.load(withChannels(header)).preprocessing().channels(), "named: kept");
+    }
+
+    @Test
+    void resampleBringsRecordingsOfDifferentRatesToOne() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
+        csv("faulty/f1.csv", List.of("time", "X"), 2000, 1400);
+        csv("healthy/h0.csv", List.of("time", "X"), 4000, 2800);
+        PreparedDataset d = DatasetLoader.load(options().withResample(1000));
+        assertEquals(1000.0, d.preprocessing().sampleRate());
+        assertTrue(d.preprocessing().resample());
+        for (SplitPlan.Block b : d.plan().blocks()) {
+            assertTrue(b.to() <= 700, "every recording is 700 samples at 1 kHz: " + b);
+        }
+    }
+
+    @Test
+    void resampleNeedsEveryRecordingsOwnRate() throws IOException {
+        csv("faulty/f0.csv", List.of("time", "X"), 2000, 1400);
+        Path unknown = csv("healthy/h0.csv", List.of("X"), 2000, 1400);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options().withResample(1000)));
+        assertTrue(e.getMessage().startsWith(unknown + ": states no sampling rate, so it cannot be resampled to 1000.0 Hz")
+                && e.getMessage().contains("--fs"), e.getMessage());
+        assertEquals(1000.0, DatasetLoader.load(withSampleRate(2000).withResample(1000)).preprocessing().sampleRate(),
+                "--fs gives the rate of the file that states none");
+    }
+
+    @Test
     void channelsFromPropertiesWinOverTheIntersectionAndOptionsWinOverProperties() throws IOException {
         twoClasses(1, 700);
         Files.writeString(root.resolve(DatasetProperties.FILE_NAME), "channels=Z,X\n");
@@ -137,17 +201,18 @@ class DatasetLoaderTest {
     @Test
     void recordingWithoutARateAmongRecordingsWithOneIsAnError() throws IOException {
         csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
-        Path unknown = csv("healthy/h0.csv", List.of("X"), 1000, 700);
+        Path unknown = csv("healthy/h0.csv", List.of("X"), 2000, 1400);
         TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(options()));
         assertTrue(e.getMessage().contains(unknown.toString()), e.getMessage());
     }
 
     @Test
-    void sampleRateOptionOverridesWhatTheFilesSay() throws IOException {
+    void sampleRateOptionNeverContradictsWhatTheFilesSay() throws IOException {
         csv("faulty/f0.csv", List.of("time", "X"), 1000, 700);
-        csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
-        PreparedDataset d = DatasetLoader.load(withSampleRate(500));
-        assertEquals(500.0, d.preprocessing().sampleRate());
+        Path other = csv("healthy/h0.csv", List.of("time", "X"), 2000, 700);
+        TriaxException e = assertThrows(TriaxException.class, () -> DatasetLoader.load(withSampleRate(1000)));
+        assertTrue(e.getMessage().startsWith(other + ": time column 'time' says 2000.0 Hz, but --fs"), e.getMessage());
+        assertTrue(e.getMessage().contains("1000.0 Hz") && e.getMessage().contains("--resample"), e.getMessage());
     }
 
     @Test

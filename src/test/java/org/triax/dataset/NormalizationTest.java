@@ -121,7 +121,7 @@ class NormalizationTest {
 
     @Test
     void constantChannelAtTheDbFloorOfARealDatasetStaysFinite(@TempDir Path root) throws IOException {
-        // channel Z is all zeros: every PSD bin sits at the -120 dB floor
+        // channel Z is all zeros: every PSD bin sits at the -120 dB floor (named, so the reader keeps it)
         Random rnd = new Random(2);
         for (String cls : List.of("a", "b")) {
             for (int k = 0; k < 3; k++) {
@@ -134,7 +134,7 @@ class NormalizationTest {
                 Files.writeString(p, sb);
             }
         }
-        DataOptions o = new DataOptions(root, List.of(), 1000, null, new WindowSpec(64, 32),
+        DataOptions o = new DataOptions(root, List.of("X", "Y", "Z"), 1000, null, new WindowSpec(64, 32),
                 new StftConfig(16, 8, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY),
                 SplitProtocol.AUTO, SplitFractions.DEFAULT, 1);
         PreparedDataset d = DatasetLoader.load(o);

@@ -86,6 +86,7 @@ class OnnxExportTest {
             assertEquals("healthy,imbalance,bearing", p.get("triax.classes"));
             assertEquals("X,Y,Z", p.get("triax.channels"));
             assertEquals("1000.0", p.get("triax.sample_rate_hz"));
+            assertEquals("false", p.get("triax.resample"));
             assertEquals("60", p.get("triax.window_samples"));
             assertEquals("30", p.get("triax.hop_samples"));
             assertEquals("30", p.get("triax.stft_segment"));

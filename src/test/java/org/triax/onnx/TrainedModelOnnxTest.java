@@ -50,7 +50,7 @@ class TrainedModelOnnxTest {
             }
             // the model's own test set scored from the .onnx alone on ONNX Runtime: the test metrics
             // DJL computed at the end of training
-            Evaluation.Report r = Evaluation.run(onnx, data, false, null, InferenceEngine.ONNX, List.of());
+            Evaluation.Report r = Evaluation.run(onnx, data, false, null, InferenceEngine.ONNX);
             assertTrue(r.scope().startsWith("test set saved in the model"), r.scope());
             assertEquals(o.test().accuracy(), r.windows().accuracy(), 1e-12, o.design().label());
         }

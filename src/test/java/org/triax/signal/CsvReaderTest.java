@@ -52,9 +52,44 @@ class CsvReaderTest {
     }
 
     @Test
-    void givenSampleRateWinsOverTimeColumn() throws IOException {
+    void givenSampleRateNeverContradictsTheTimeColumn() throws IOException {
         Path file = write("a.csv", "t,x\n0,1\n0.5,2\n1,3\n");
-        assertEquals(100.0, reader.read(file, new ReadOptions(100, null)).sampleRate(), 0.0);
+        assertEquals(2.0, reader.read(file, new ReadOptions(2, null)).sampleRate(), 0.0);
+        TriaxException e = assertThrows(TriaxException.class, () -> reader.read(file, new ReadOptions(100, null)));
+        assertTrue(e.getMessage().startsWith(file + ": time column 't' says 2.0 Hz, but --fs"), e.getMessage());
+        assertTrue(e.getMessage().contains("100.0 Hz") && e.getMessage().contains("--resample"), e.getMessage());
+    }
+
+    @Test
+    void givenSampleRateFillsInWhereTheFileStatesNone() throws IOException {
+        assertEquals(100.0, reader.read(write("a.csv", "x,y\n1,2\n3,4\n"), new ReadOptions(100, null)).sampleRate());
+        assertEquals(100.0, reader.read(write("b.csv", "1,2\n3,4\n"), new ReadOptions(100, null)).sampleRate());
+    }
+
+    @Test
+    void roundedTimeStampsGiveTheExactRateFromTheirMeanStep() throws IOException {
+        // 1/48000 s printed to 6 decimals: every step is 2.1e-5 or 2.0e-5, the median is wrong by 5 %
+        StringBuilder sb = new StringBuilder("time,x\n");
+        for (int i = 0; i < 4800; i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "%.6f,%d%n", i / 48000.0, i % 7));
+        }
+        assertEquals(48000.0, read(write("a.csv", sb.toString())).sampleRate(), 0.0);
+    }
+
+    @Test
+    void unevenTimeStepsStateNoRateAndSaySo() throws IOException {
+        // a gap of 100 samples in 1000: the mean step is 10 % longer than the median
+        StringBuilder sb = new StringBuilder("time,x\n");
+        for (int i = 0; i < 1000; i++) {
+            sb.append((i < 500 ? i : i + 100) / 1000.0).append(',').append(i % 7).append('\n');
+        }
+        Path file = write("a.csv", sb.toString());
+        ReadNotes notes = new ReadNotes();
+        Recording r = reader.read(file, new ReadOptions(Double.NaN, null, List.of(), notes));
+        assertTrue(Double.isNaN(r.sampleRate()));
+        assertEquals(List.of(file + ": time column 'time' has uneven steps (gaps or jitter), so it states no sampling "
+                + "rate; give --fs if the samples are evenly spaced"), notes.lines());
+        assertEquals(1000.0, reader.read(file, new ReadOptions(1000, null)).sampleRate(), 0.0);
     }
 
     @Test

@@ -125,9 +125,13 @@ class Hdf5ReaderTest {
     }
 
     @Test
-    void givenSampleRateWinsOverAttribute() {
+    void givenSampleRateContradictingTheAttributeIsAnError() {
         Path file = h5(out -> out.putDataset("vibration_data", timeByThree(4)).putAttribute("fs", 10.0));
-        assertEquals(25.0, reader.read(file, new ReadOptions(25, null)).sampleRate(), 0.0);
+        assertEquals(10.0, reader.read(file, new ReadOptions(10, null)).sampleRate(), 0.0);
+        TriaxException e = assertThrows(TriaxException.class, () -> reader.read(file, new ReadOptions(25, null)));
+        assertTrue(e.getMessage().startsWith(file + ": attribute fs says 10.0 Hz, but --fs"), e.getMessage());
+        Path bare = h5(out -> out.putDataset("data", timeByThree(4)));
+        assertEquals(25.0, reader.read(bare, new ReadOptions(25, null)).sampleRate(), 0.0);
     }
 
     @Test

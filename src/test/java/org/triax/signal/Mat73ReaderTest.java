@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
 import io.jhdf.checksum.ChecksumUtils;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triax.TriaxException;
@@ -34,11 +36,18 @@ class Mat73ReaderTest {
      * int[rows][cols]) with its MATLAB class; stored transposed, as MATLAB (column-major) does.
      */
     private Path mat73(String name, Map<String, Object[]> variables) throws IOException {
-        Path h5 = dir.resolve(name + ".h5");
-        try (WritableHdfFile w = HdfFile.write(h5)) {
+        return mat73(name, w -> {
             for (Map.Entry<String, Object[]> v : variables.entrySet()) {
                 w.putDataset(v.getKey(), transpose(v.getValue()[0])).putAttribute("MATLAB_class", (String) v.getValue()[1]);
             }
+        });
+    }
+
+    /** A v7.3 file with whatever {@code content} writes into the HDF5 part. */
+    private Path mat73(String name, Consumer<WritableHdfFile> content) throws IOException {
+        Path h5 = dir.resolve(name + ".h5");
+        try (WritableHdfFile w = HdfFile.write(h5)) {
+            content.accept(w);
         }
         byte[] body = Files.readAllBytes(h5);
         // the HDF5 data now starts after the user block: base address 512, superblock checksum redone
@@ -81,15 +90,20 @@ class Mat73ReaderTest {
         return t;
     }
 
-    /** An n x channels matrix, sample i of channel c = 100 c + i. */
+    /** An n x channels matrix, sample i of channel c = {@link #sample}. */
     private static double[][] matrix(int n, int channels) {
         double[][] m = new double[n][channels];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
-                m[i][c] = 100 * c + i;
+                m[i][c] = sample(i, c);
             }
         }
         return m;
+    }
+
+    /** ±(100 c + i), the sign alternating: a plain ramp would be a counter column. */
+    private static double sample(int i, int c) {
+        return ((i + c) % 2 == 0 ? 1 : -1) * (100 * c + i);
     }
 
     private static double[][] column(int n, double offset) {
@@ -110,8 +124,8 @@ class Mat73ReaderTest {
         assertEquals(List.of("X", "Y", "Z"), r.channels());
         assertEquals(5120, r.sampleRate());
         assertEquals(40, r.length());
-        assertEquals(239, r.samples()[2][39]);
-        assertEquals(17, r.samples()[0][17]);
+        assertEquals(sample(39, 2), r.samples()[2][39]);
+        assertEquals(sample(17, 0), r.samples()[0][17]);
     }
 
     @Test
@@ -124,6 +138,29 @@ class Mat73ReaderTest {
         assertEquals(List.of("DE", "FE"), r.channels());
         assertEquals(48000, r.sampleRate());
         assertArrayEquals(new double[] {1000, 1001, 1002}, Arrays.copyOf(r.samples()[1], 3));
+    }
+
+    @Test
+    void structFieldsAreReadByDottedPathWithTheRateBesideThem() throws IOException {
+        double[][] gs = matrix(64, 1);
+        Path file = mat73("bearing", w -> {
+            WritableGroup bearing = w.putGroup("bearing");
+            bearing.putAttribute("MATLAB_class", "struct");
+            bearing.putDataset("sr", new double[][] {{97656}}).putAttribute("MATLAB_class", "double");
+            bearing.putDataset("gs", transpose(gs)).putAttribute("MATLAB_class", "double");
+            bearing.putDataset("rate", new double[][] {{25}}).putAttribute("MATLAB_class", "double");
+            WritableGroup inner = bearing.putGroup("raw");
+            inner.putAttribute("MATLAB_class", "struct");
+            inner.putDataset("acc", transpose(matrix(80, 3))).putAttribute("MATLAB_class", "double");
+        });
+        Recording auto = reader.read(file, ReadOptions.DEFAULT);
+        assertEquals(List.of("gs"), auto.channels());
+        assertEquals(97656.0, auto.sampleRate());
+        assertArrayEquals(new double[] {sample(0, 0), sample(1, 0), sample(2, 0)}, Arrays.copyOf(auto.samples()[0], 3));
+        Recording nested = reader.read(file, new ReadOptions(Double.NaN, "bearing.raw.acc"));
+        assertEquals(List.of("X", "Y", "Z"), nested.channels());
+        assertEquals(80, nested.length());
+        assertEquals(97656.0, nested.sampleRate(), "from the enclosing struct");
     }
 
     @Test

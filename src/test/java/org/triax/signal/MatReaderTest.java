@@ -26,15 +26,20 @@ class MatReaderTest {
 
     private final MatReader reader = new MatReader();
 
-    /** rows × cols matrix with value 100*col + row, so every cell says where it came from. */
+    /** rows × cols matrix with value {@link #cell}, so every cell says where it came from. */
     private static Matrix matrix(int rows, int cols, MatlabType type) {
         Matrix m = Mat5.newMatrix(rows, cols, type);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                m.setDouble(r, c, 100 * c + r);
+                m.setDouble(r, c, cell(r, c));
             }
         }
         return m;
+    }
+
+    /** ±(100 col + row), the sign alternating along rows and columns: a plain ramp would be a counter column. */
+    private static double cell(int row, int col) {
+        return ((row + col) % 2 == 0 ? 1 : -1) * (100 * col + row);
     }
 
     private Path save(MatFile mat) throws IOException {
@@ -60,7 +65,7 @@ class MatReaderTest {
         Recording r = read(save(Mat5.newMatFile().addArray("H", matrix(20, 3, MatlabType.Double))), null);
         assertEquals(List.of("X", "Y", "Z"), r.channels());
         assertEquals(20, r.length());
-        assertEquals(219.0, r.samples()[2][19], 0.0);
+        assertEquals(cell(19, 2), r.samples()[2][19], 0.0);
         assertTrue(Double.isNaN(r.sampleRate()));
     }
 
@@ -69,14 +74,14 @@ class MatReaderTest {
         Recording r = read(save(Mat5.newMatFile().addArray("d", matrix(2, 30, MatlabType.Double))), null);
         assertEquals(List.of("ch0", "ch1"), r.channels());
         assertEquals(30, r.length());
-        assertEquals(2901.0, r.samples()[1][29], 0.0);
+        assertEquals(cell(1, 29), r.samples()[1][29], 0.0);
     }
 
     @Test
     void integerMatrixIsConvertedToDouble() throws IOException {
         Recording r = read(save(Mat5.newMatFile().addArray("d", matrix(10, 4, MatlabType.Int16))), null);
         assertEquals(List.of("ch0", "ch1", "ch2", "ch3"), r.channels());
-        assertEquals(309.0, r.samples()[3][9], 0.0);
+        assertEquals(cell(9, 3), r.samples()[3][9], 0.0);
     }
 
     @Test
@@ -84,7 +89,7 @@ class MatReaderTest {
         Recording r = read(cwruLike(), null);
         assertEquals(List.of("DE", "FE"), r.channels());
         assertEquals(50, r.length());
-        assertEquals(49.0, r.samples()[1][49], 0.0);
+        assertEquals(cell(49, 0), r.samples()[1][49], 0.0);
     }
 
     @Test
@@ -122,12 +127,14 @@ class MatReaderTest {
     }
 
     @Test
-    void fsScalarGivesSampleRateUnlessOptionsHaveOne() throws IOException {
+    void fsScalarGivesSampleRateAndAContradictingOptionIsAnError() throws IOException {
         Path file = save(Mat5.newMatFile()
                 .addArray("data", matrix(10, 3, MatlabType.Double))
                 .addArray("Fs", Mat5.newScalar(12000)));
         assertEquals(12000.0, read(file, null).sampleRate(), 0.0);
-        assertEquals(48000.0, reader.read(file, new ReadOptions(48000, null)).sampleRate(), 0.0);
+        TriaxException e = assertThrows(TriaxException.class, () -> reader.read(file, new ReadOptions(48000, null)));
+        assertTrue(e.getMessage().startsWith(file + ": variable Fs says 12000.0 Hz, but --fs"), e.getMessage());
+        assertTrue(e.getMessage().contains("48000.0 Hz"), e.getMessage());
     }
 
     @Test

@@ -33,6 +33,15 @@ class RecordingReadersRealDataTest {
     }
 
     @Test
+    void cwruResampledFrom48To12KiloHertzKeepsItsLength() {
+        Recording r = readShared("cwru-48k-10class/normal/normal_0_97.mat").withSampleRate(48000);
+        Recording low = Resampler.resample(r, 12000);
+        assertEquals(Math.round(r.length() / 4.0), low.length());
+        assertEquals(List.of("DE", "FE"), low.channels());
+        assertEquals(12000.0, low.sampleRate());
+    }
+
+    @Test
     void gearboxCsvGzHasFourSensors() {
         Recording r = readShared("gearbox-spectraquest/healthy/h30hz0.csv.gz");
         assertEquals(List.of("a1", "a2", "a3", "a4"), r.channels());

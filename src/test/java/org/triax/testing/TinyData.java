@@ -78,6 +78,11 @@ public final class TinyData {
      * class tone (slightly detuned and scaled per recording and channel) plus white noise.
      */
     public static Path recording(Path file, int cls, int channels, int samples, Layout layout, long seed) {
+        return recording(file, cls, channels, samples, layout, seed, FS);
+    }
+
+    /** {@link #recording(Path, int, int, int, Layout, long)} sampled at {@code fs} Hz (the same tones). */
+    public static Path recording(Path file, int cls, int channels, int samples, Layout layout, long seed, double fs) {
         Random rnd = new Random(seed);
         double[] freq = new double[channels];
         double[] amp = new double[channels];
@@ -97,7 +102,7 @@ public final class TinyData {
             sb.append('\n');
         }
         for (int i = 0; i < samples; i++) {
-            double t = i / FS;
+            double t = i / fs;
             if (layout == Layout.HEADER_WITH_TIME) {
                 sb.append(t); // i / 1000.0 prints as 0.001, 0.002, ...
             }
