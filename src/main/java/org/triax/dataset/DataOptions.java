@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.triax.signal.InputTransform;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowSpec;
 
@@ -14,10 +15,13 @@ import org.triax.signal.WindowSpec;
  * @param grouping which recordings belong together (null: from triax.properties, else none)
  * @param fromData the window and STFT sizes to choose from the recordings ({@link AnalysisSizes});
  *     their values in {@code window} / {@code stft} are then ignored
+ * @param transform plain or envelope input, linear or log frequency axis (null: the default)
+ * @param testGroups groups that form the test set of a by-group split (empty: the splitter chooses)
  */
 public record DataOptions(Path root, List<String> channels, double sampleRate, String variable,
                           WindowSpec window, StftConfig stft, SplitProtocol protocol,
-                          SplitFractions fractions, long seed, Grouping grouping, Set<Size> fromData) {
+                          SplitFractions fractions, long seed, Grouping grouping, Set<Size> fromData,
+                          InputTransform transform, List<String> testGroups) {
 
     /** The sizes that can be left to the data. */
     public enum Size { WINDOW, HOP, SEGMENT, OVERLAP }
@@ -25,12 +29,14 @@ public record DataOptions(Path root, List<String> channels, double sampleRate, S
     public DataOptions {
         channels = List.copyOf(channels);
         fromData = fromData.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fromData));
+        transform = transform == null ? InputTransform.DEFAULT : transform;
+        testGroups = testGroups == null ? List.of() : List.copyOf(testGroups);
     }
 
     /** Every size given, no grouping beyond triax.properties. */
     public DataOptions(Path root, List<String> channels, double sampleRate, String variable, WindowSpec window,
                        StftConfig stft, SplitProtocol protocol, SplitFractions fractions, long seed) {
-        this(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, null, Set.of());
+        this(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, null, Set.of(), null, null);
     }
 
     public static DataOptions defaults(Path root) {
@@ -39,10 +45,22 @@ public record DataOptions(Path root, List<String> channels, double sampleRate, S
     }
 
     public DataOptions withGrouping(Grouping g) {
-        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, g, fromData);
+        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, g, fromData,
+                transform, testGroups);
     }
 
     public DataOptions withSizesFromData(Set<Size> sizes) {
-        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, grouping, sizes);
+        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, grouping,
+                sizes, transform, testGroups);
+    }
+
+    public DataOptions withTransform(InputTransform t) {
+        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, grouping,
+                fromData, t, testGroups);
+    }
+
+    public DataOptions withTestGroups(List<String> groups) {
+        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, grouping,
+                fromData, transform, groups);
     }
 }

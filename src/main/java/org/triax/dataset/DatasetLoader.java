@@ -17,7 +17,7 @@ public final class DatasetLoader {
     /** For training: read, split as the options say, and compute the spectrograms. */
     public static PreparedDataset load(DataOptions o) {
         LoadedRecordings d = read(o);
-        return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
+        return prepare(d, plan(d, o));
     }
 
     /**
@@ -39,7 +39,7 @@ public final class DatasetLoader {
         if (sizes.description() != null) {
             notes.add(sizes.description());
         }
-        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft());
+        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft(), o.transform());
         Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
         return conform(index, pre, raw, variable, grouping, notes);
     }
@@ -64,8 +64,18 @@ public final class DatasetLoader {
 
     /** The split of {@code d} by {@code protocol} (by group when {@code d} has groups and protocol is auto). */
     public static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed) {
+        return plan(d, protocol, fractions, seed, List.of());
+    }
+
+    /** The split the options ask for: protocol, fractions, seed and any fixed test groups. */
+    public static SplitPlan plan(LoadedRecordings d, DataOptions o) {
+        return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
+    }
+
+    private static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed,
+                                  List<String> testGroups) {
         return Splitter.split(d.labels(), d.lengths(), d.names(), d.index().classes(), protocol, fractions, seed,
-                d.preprocessing().window().length(), d.grouping(), d.groups());
+                d.preprocessing().window().length(), d.grouping(), d.groups(), testGroups);
     }
 
     /** The three sets of window spectrograms of {@code d} under {@code plan}. */
