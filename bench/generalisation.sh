@@ -68,22 +68,35 @@ table="$out/table.md"
   echo "|---|---|---|---|---|---|---|---|---|"
 } > "$table"
 start=$(date +%s)
+declare -A lolo fixed one cw
+slug() { echo "$1" | tr -c 'a-z0-9\n' '_'; }
+# phase 1, one model per row and protocol: the fixed gearbox partitions and CWRU
 for row in "${rows[@]}"; do
-  name=${row%%|*}; opts=${row#*|}
-  slug=$(echo "$name" | tr -c 'a-z0-9\n' '_')
+  name=${row%%|*}; opts=${row#*|}; s=$(slug "$name")
   read -r -a extra <<< "$opts"
-  echo "== $name: ${opts:-(defaults)}" >&2
-  nice "$TRIAX" cv --data "$gearbox" "${gearbox_group[@]}" --out "$out/cv-$slug" "${common[@]}" "${extra[@]}" \
-    > "$out/cv-$slug.log" 2>&1
-  lolo=$(cv_figures "$out/cv-$slug.log")
-  fixed=$(train_eval "$out/loads-$slug.log" "$out/loads-$slug" "$gearbox" "${gearbox_group[@]}" \
+  echo "== $name: ${opts:-(defaults)}: gearbox partitions, CWRU" >&2
+  fixed[$name]=$(train_eval "$out/loads-$s.log" "$out/loads-$s" "$gearbox" "${gearbox_group[@]}" \
     --test-groups 50,60,70,80,90 "${extra[@]}")
-  one=$(train_eval "$out/one-$slug.log" "$out/one-$slug" "$gearbox" "${gearbox_group[@]}" \
+  one[$name]=$(train_eval "$out/one-$s.log" "$out/one-$s" "$gearbox" "${gearbox_group[@]}" \
     --test-groups 20,30,40,50,60,70,80,90 "${extra[@]}")
-  c="-|-"
-  (( smoke )) || c=$(train_eval "$out/cwru-$slug.log" "$out/cwru-$slug" "$cwru" --fs 48000 "${extra[@]}")
-  echo "| $name | ${lolo%%|*} | ${lolo#*|} | ${fixed%%|*} | ${fixed#*|} | ${one%%|*} | ${one#*|} | ${c%%|*} | ${c#*|} |" \
-    | tee -a "$table" >&2
+  cw[$name]="-|-"
+  (( smoke )) || cw[$name]=$(train_eval "$out/cwru-$s.log" "$out/cwru-$s" "$cwru" --fs 48000 "${extra[@]}")
+  echo "   ${fixed[$name]} ${one[$name]} ${cw[$name]}" >&2
+done
+# phase 2, ten models per row: leave-one-load-out
+for row in "${rows[@]}"; do
+  name=${row%%|*}; opts=${row#*|}; s=$(slug "$name")
+  read -r -a extra <<< "$opts"
+  echo "== $name: ${opts:-(defaults)}: gearbox leave-one-load-out" >&2
+  nice "$TRIAX" cv --data "$gearbox" "${gearbox_group[@]}" --out "$out/cv-$s" "${common[@]}" "${extra[@]}" \
+    > "$out/cv-$s.log" 2>&1
+  lolo[$name]=$(cv_figures "$out/cv-$s.log")
+  echo "   ${lolo[$name]}" >&2
+done
+for row in "${rows[@]}"; do
+  name=${row%%|*}
+  l=${lolo[$name]}; f=${fixed[$name]}; o=${one[$name]}; c=${cw[$name]}
+  echo "| $name | ${l%%|*} | ${l#*|} | ${f%%|*} | ${f#*|} | ${o%%|*} | ${o#*|} | ${c%%|*} | ${c#*|} |" >> "$table"
 done
 wall=$(( $(date +%s) - start ))
 # which of loads 0 and 10 validated the one-load runs (the seed chooses; the other one trained)
