@@ -49,6 +49,10 @@ final class SpectrogramCommand implements Callable<Integer> {
             stft = pre.stft();
             channels = pre.channels();
             fs = pre.sampleRate();
+            if (!pre.transform().isDefault()) {
+                System.err.println("triax: note: the model's input is " + pre.describeTransform()
+                        + "; these images are the plain spectrogram on the linear axis");
+            }
         }
         Recording r = RecordingReaders.read(recording, new ReadOptions(fs, options.variable));
         if (!channels.isEmpty()) {

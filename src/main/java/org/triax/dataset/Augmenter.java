@@ -92,15 +92,7 @@ public final class Augmenter implements TrainingWindows {
         int start = Math.max(b.from(), Math.min(b.to() - span, layout.starts()[i] + offset));
         double gain = a.has(Augmentation.Kind.GAIN) ? Math.pow(10, a.gainDb() * (2 * uGain - 1) / 20) : 1;
         for (int c = 0; c < out.length; c++) {
-            double[] src = x[c];
-            double[] dst = out[c];
-            for (int j = 0; j < n; j++) {
-                double pos = j * factor;
-                int k = Math.min((int) pos, span - 1);
-                double t = pos - k;
-                double v = t <= 0 ? src[start + k] : src[start + k] + t * (src[start + Math.min(k + 1, span - 1)] - src[start + k]);
-                dst[j] = gain * v;
-            }
+            resample(x[c], start, span, factor, gain, out[c]);
         }
         if (a.has(Augmentation.Kind.NOISE)) {
             for (double[] dst : out) {
@@ -110,6 +102,21 @@ public final class Augmenter implements TrainingWindows {
                     dst[j] += sigma * rnd.nextGaussian();
                 }
             }
+        }
+    }
+
+    /**
+     * {@code dst[j] = gain * src(start + j * factor)}, linearly interpolated, reading no further than
+     * {@code start + span - 1}.
+     */
+    private static void resample(double[] src, int start, int span, double factor, double gain, double[] dst) {
+        for (int j = 0; j < dst.length; j++) {
+            double pos = j * factor;
+            int k = Math.min((int) pos, span - 1);
+            double t = pos - k;
+            double here = src[start + k];
+            double v = t <= 0 ? here : here + t * (src[start + Math.min(k + 1, span - 1)] - here);
+            dst[j] = gain * v;
         }
     }
 
