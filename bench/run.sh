@@ -54,4 +54,8 @@ e2e cwru ../shared/data/cwru-48k-10class --fs 48000
 
 target=BENCHMARKS.md; (( smoke )) && target="$out/BENCHMARKS.smoke.md"
 $PY bench/report.py markdown "$res" "bench/run.sh${1:+ $1}" > "$target"
+# the accuracy section comes from its own, much longer run (bench/generalisation.sh): kept as measured
+if (( ! smoke )) && [[ -f bench/generalisation.md ]]; then
+  { echo; cat bench/generalisation.md; } >> "$target"
+fi
 echo "wrote $target"

@@ -18,7 +18,17 @@ public record ModelMetadata(String format, int formatVersion, String triaxVersio
                             double trainSeconds, String device) {
 
     public static final String FORMAT = "triax-model";
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this triax reads and writes. */
+    public static final int FORMAT_VERSION = 2;
+
+    /**
+     * The format version a model with this preprocessing needs: 1 for the plain spectrogram on the
+     * linear axis (any triax reads it), 2 for an envelope input or a log axis, so that a triax
+     * that cannot build that input refuses the model instead of scoring a different input.
+     */
+    public static int formatVersionFor(Preprocessing pre) {
+        return pre.transform().isDefault() ? 1 : 2;
+    }
 
     /**
      * The split protocol actually used and every block of every recording.

@@ -28,9 +28,12 @@ final class CvCommand implements Callable<Integer> {
     @Mixin
     DataOptionsMixin dataOptions;
 
+    @Mixin
+    InputOptionsMixin inputOptions;
+
     @Override
     public Integer call() {
-        DataOptions options = dataOptions.toOptions(data, training.seed);
+        DataOptions options = dataOptions.toOptions(data, training.seed).withTransform(inputOptions.transform());
         CrossValidation.Report report = CrossValidation.run(options, training.designs(), training.config(),
                 new ConsoleProgress(System.err), System.out);
         System.out.println();

@@ -68,6 +68,10 @@ public final class DataOptionsMixin {
     @Option(names = "--groups", paramLabel = "CSV", description = "a manifest CSV with columns file,group (file relative to the data folder)")
     Path groups;
 
+    @Option(names = "--test-groups", paramLabel = "G,G,..", description = "train only: these groups are the test set of the "
+            + "by-group split (e.g. train on some loads, test on the others); validation takes whole groups of the rest")
+    String testGroups;
+
     /** The STFT settings; sizes not given take the defaults (a dataset chooses them from its recordings instead). */
     StftConfig stft() {
         int seg = segment != null ? segment : StftConfig.DEFAULT.segment();
@@ -100,7 +104,7 @@ public final class DataOptionsMixin {
         Grouping grouping = groupBy != null ? Grouping.byPattern(groupBy) : groups != null ? Grouping.byManifest(groups) : null;
         return new DataOptions(root, DatasetProperties.parseList(channels), fs == null ? Double.NaN : checkFs(fs),
                 variable, windowSpec(), stft(), parseProtocol(protocol), SplitFractions.parse(split), seed, resample(),
-                grouping, fromData);
+                grouping, fromData, null, DatasetProperties.parseList(testGroups));
     }
 
     /** --resample in Hz, NaN when not given. */

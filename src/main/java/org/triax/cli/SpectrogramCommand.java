@@ -53,6 +53,10 @@ final class SpectrogramCommand implements Callable<Integer> {
             pre = ModelArtifact.load(model).metadata().preprocessing().withResample(resample);
             stft = pre.stft();
             channels = pre.channels();
+            if (!pre.transform().isDefault()) {
+                System.err.println("triax: note: the model's input is " + pre.describeTransform()
+                        + "; these images are the plain spectrogram on the linear axis");
+            }
         }
         ReadNotes notes = new ReadNotes();
         Recording r = RecordingReaders.read(recording, new ReadOptions(fs, options.variable, channels, notes));

@@ -30,14 +30,18 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptionsMixin dataOptions;
 
+    @Mixin
+    InputOptionsMixin inputOptions;
+
     @Override
     public Integer call() {
         List<Design> designs = training.designs();
         TrainConfig cfg = training.config();
         Path root = data != null ? data : out.resolve("demo-data");
         // checks every option before the demo dataset is written into the output folder
-        DataOptions options = dataOptions.toOptions(root, cfg.seed());
+        DataOptions options = dataOptions.toOptions(root, cfg.seed()).withTransform(inputOptions.transform());
         if (data == null) {
+            options.transform().checkBand(DemoDataset.FS);
             DemoDataset.generate(root, DemoDataset.SEED);
             System.out.println("no --data given: using the built-in demo dataset in " + root);
         }

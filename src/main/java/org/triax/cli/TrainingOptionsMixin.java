@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.triax.TriaxException;
 import org.triax.artifact.TrainConfig;
+import org.triax.dataset.Augmentation;
 import org.triax.model.Design;
 import picocli.CommandLine.Option;
 
@@ -24,11 +25,16 @@ final class TrainingOptionsMixin {
     @Option(names = "--class-weights", description = "weight the loss by inverse class frequency (imbalanced data)")
     boolean classWeights;
 
+    @Option(names = "--augment", paramLabel = "KINDS", description = "perturb the training windows, redrawn every "
+            + "epoch (never validation, test or predict): any of gain (+-6 dB), shift (start +-1 hop), noise (SNR 20-40 "
+            + "dB), stretch (frequencies +-5 %%), comma-separated (default none)")
+    String augment;
+
     @Option(names = "--seed", description = "seed of the split, initial weights and shuffles (default ${DEFAULT-VALUE})")
     long seed = TrainConfig.DEFAULT.seed();
 
     TrainConfig config() {
-        return new TrainConfig(epochs, batch, learningRate, seed, classWeights);
+        return new TrainConfig(epochs, batch, learningRate, seed, classWeights, Augmentation.parse(augment));
     }
 
     List<Design> designs() {

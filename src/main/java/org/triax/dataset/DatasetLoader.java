@@ -25,7 +25,7 @@ public final class DatasetLoader {
     /** For training: read, split as the options say, and compute the spectrograms. */
     public static PreparedDataset load(DataOptions o, ReadNotes notes) {
         LoadedRecordings d = read(o, notes);
-        return prepare(d, plan(d, o.protocol(), o.fractions(), o.seed()));
+        return prepare(d, plan(d, o));
     }
 
     /**
@@ -60,7 +60,8 @@ public final class DatasetLoader {
         if (sizes.description() != null) {
             chosen.add(sizes.description());
         }
-        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft(), !Double.isNaN(o.resample()));
+        Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft(), !Double.isNaN(o.resample()),
+                o.transform());
         Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
         return conform(index, pre, raw, variable, grouping, chosen);
     }
@@ -96,8 +97,18 @@ public final class DatasetLoader {
 
     /** The split of {@code d} by {@code protocol} (by group when {@code d} has groups and protocol is auto). */
     public static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed) {
+        return plan(d, protocol, fractions, seed, List.of());
+    }
+
+    /** The split the options ask for: protocol, fractions, seed and any fixed test groups. */
+    public static SplitPlan plan(LoadedRecordings d, DataOptions o) {
+        return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
+    }
+
+    private static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed,
+                                  List<String> testGroups) {
         return Splitter.split(d.labels(), d.lengths(), d.names(), d.index().classes(), protocol, fractions, seed,
-                d.preprocessing().window().length(), d.grouping(), d.groups());
+                d.preprocessing().window().length(), d.grouping(), d.groups(), testGroups);
     }
 
     /** The three sets of window spectrograms of {@code d} under {@code plan}. */

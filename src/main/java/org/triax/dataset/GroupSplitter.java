@@ -1,6 +1,7 @@
 package org.triax.dataset;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -54,24 +55,31 @@ final class GroupSplitter {
     }
 
     /**
-     * Leave one group out: {@code heldOut} is the test set; validation gets about its share of the
-     * rest in whole groups (every class where the groups allow); train the remainder.
+     * Leave groups out: {@code heldOut} is the test set (one group in a cv fold, or the groups a
+     * user names); validation gets about its share of the rest in whole groups (every class where
+     * the groups allow); train the remainder.
      */
-    List<SplitPlan.Block> leaveOut(String heldOut, SplitFractions f, long seed) {
-        if (!members.containsKey(heldOut)) {
-            throw new IllegalArgumentException("no group " + heldOut);
+    List<SplitPlan.Block> leaveOut(Collection<String> heldOut, SplitFractions f, long seed) {
+        for (String g : heldOut) {
+            if (!members.containsKey(g)) {
+                throw new TriaxException("--test-groups names group '" + g + "', which no recording has (groups: "
+                        + String.join(", ", members.keySet()) + ")");
+            }
         }
         List<String> rest = new ArrayList<>(members.keySet());
-        rest.remove(heldOut);
+        rest.removeAll(heldOut);
         List<String> order = shuffled(rest, seed);
-        requireGroupsPerClass(order, 2, "training and validation beside the held-out group " + heldOut);
-        int others = labels.length - members.get(heldOut).size();
+        requireGroupsPerClass(order, 2, "training and validation beside the held-out group(s) " + heldOut);
+        int others = 0;
+        for (String g : rest) {
+            others += members.get(g).size();
+        }
         double share = f.validation() / (f.train() + f.validation());
         Map<Subset, Integer> target = new EnumMap<>(Subset.class);
         target.put(Subset.VALIDATION, Math.max(1, (int) Math.round(others * share)));
         Map<String, Subset> assigned = assign(order, List.of(Subset.VALIDATION), target);
         requireCoverage(assigned, List.of(Subset.TRAIN, Subset.VALIDATION));
-        assigned.put(heldOut, Subset.TEST);
+        heldOut.forEach(g -> assigned.put(g, Subset.TEST));
         return blocks(assigned);
     }
 

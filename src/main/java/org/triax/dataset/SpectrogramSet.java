@@ -18,33 +18,43 @@ public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] r
     /** Computes the windows of {@code blocks} in parallel (one task per window). */
     public static SpectrogramSet extract(List<SplitPlan.Block> blocks, List<Recording> recordings,
                                          SpectrogramExtractor extractor) {
-        int total = 0;
-        int[][] startsPerBlock = new int[blocks.size()][];
-        for (int b = 0; b < blocks.size(); b++) {
-            SplitPlan.Block blk = blocks.get(b);
-            startsPerBlock[b] = extractor.windowStarts(blk.from(), blk.to());
-            total += startsPerBlock[b].length;
-        }
-        int[] labels = new int[total];
-        int[] recs = new int[total];
-        int[] starts = new int[total];
-        int k = 0;
-        for (int b = 0; b < blocks.size(); b++) {
-            for (int s : startsPerBlock[b]) {
-                labels[k] = blocks.get(b).label();
-                recs[k] = blocks.get(b).recording();
-                starts[k++] = s;
-            }
-        }
+        Layout w = Layout.of(blocks, extractor);
         int size = extractor.preprocessing().tensorSize();
-        float[] data = new float[Math.multiplyExact(total, size)];
-        IntStream.range(0, total).parallel().forEach(i ->
-                extractor.window(recordings.get(recs[i]), starts[i], data, i * size));
-        return new SpectrogramSet(data, size, labels, recs, starts);
+        float[] data = new float[Math.multiplyExact(w.size(), size)];
+        IntStream.range(0, w.size()).parallel().forEach(i ->
+                extractor.window(recordings.get(w.recordings[i]), w.starts[i], data, i * size));
+        return new SpectrogramSet(data, size, w.labels, w.recordings, w.starts);
     }
 
     /** Copies window {@code i} into {@code dst} at {@code offset}. */
     public void copyWindow(int i, float[] dst, int offset) {
         System.arraycopy(data, i * tensorSize, dst, offset, tensorSize);
+    }
+
+    /** Where the windows of a list of blocks lie, block after block, each block's in time order. */
+    record Layout(int[] blocks, int[] labels, int[] recordings, int[] starts) {
+        static Layout of(List<SplitPlan.Block> list, SpectrogramExtractor extractor) {
+            int total = 0;
+            int[][] startsPerBlock = new int[list.size()][];
+            for (int b = 0; b < list.size(); b++) {
+                startsPerBlock[b] = extractor.windowStarts(list.get(b).from(), list.get(b).to());
+                total += startsPerBlock[b].length;
+            }
+            Layout w = new Layout(new int[total], new int[total], new int[total], new int[total]);
+            int k = 0;
+            for (int b = 0; b < list.size(); b++) {
+                for (int s : startsPerBlock[b]) {
+                    w.blocks[k] = b;
+                    w.labels[k] = list.get(b).label();
+                    w.recordings[k] = list.get(b).recording();
+                    w.starts[k++] = s;
+                }
+            }
+            return w;
+        }
+
+        int size() {
+            return labels.length;
+        }
     }
 }

@@ -30,6 +30,17 @@ public final class Splitter {
     public static SplitPlan split(int[] labels, int[] lengths, List<String> names, List<String> classNames,
                                   SplitProtocol protocol, SplitFractions fractions, long seed, int windowLength,
                                   String grouping, List<String> groups) {
+        return split(labels, lengths, names, classNames, protocol, fractions, seed, windowLength, grouping, groups,
+                List.of());
+    }
+
+    /**
+     * As above; {@code testGroups}, when not empty, are the test set of the by-group split (a fixed
+     * partition, e.g. train on some loads and test on the others), validation whole groups of the rest.
+     */
+    public static SplitPlan split(int[] labels, int[] lengths, List<String> names, List<String> classNames,
+                                  SplitProtocol protocol, SplitFractions fractions, long seed, int windowLength,
+                                  String grouping, List<String> groups, List<String> testGroups) {
         int classes = classNames.size();
         int[] perClass = new int[classes];
         for (int l : labels) {
@@ -44,12 +55,18 @@ public final class Splitter {
             used = !groups.isEmpty() ? SplitProtocol.BY_GROUP
                     : fewest >= SplitProtocol.MIN_RECORDINGS_PER_CLASS ? SplitProtocol.BY_RECORDING : SplitProtocol.TIME_BLOCKS;
         }
+        if (!testGroups.isEmpty() && used != SplitProtocol.BY_GROUP) {
+            throw new TriaxException("--test-groups " + String.join(",", testGroups) + " needs a by-group split: give "
+                    + "--group-by REGEX or --groups MANIFEST.csv (and no other --split-protocol)");
+        }
         if (used == SplitProtocol.BY_GROUP) {
             if (groups.isEmpty()) {
                 throw new TriaxException("split by group needs a grouping: --group-by REGEX (on the recordings' relative "
                         + "paths) or --groups MANIFEST.csv (columns file,group), or group-by= / groups= in triax.properties");
             }
-            List<SplitPlan.Block> blocks = new GroupSplitter(labels, lengths, groups, classNames).split(fractions, seed);
+            GroupSplitter splitter = new GroupSplitter(labels, lengths, groups, classNames);
+            List<SplitPlan.Block> blocks = testGroups.isEmpty() ? splitter.split(fractions, seed)
+                    : splitter.leaveOut(testGroups, fractions, seed);
             return new SplitPlan(used, fractions, seed, blocks, grouping, groups);
         }
         if (used == SplitProtocol.BY_RECORDING && fewest < SplitProtocol.MIN_RECORDINGS_PER_CLASS) {
@@ -69,7 +86,7 @@ public final class Splitter {
     public static SplitPlan leaveGroupOut(int[] labels, int[] lengths, List<String> classNames, SplitFractions fractions,
                                           long seed, String grouping, List<String> groups, String heldOut) {
         List<SplitPlan.Block> blocks = new GroupSplitter(labels, lengths, groups, classNames)
-                .leaveOut(heldOut, fractions, seed);
+                .leaveOut(List.of(heldOut), fractions, seed);
         return new SplitPlan(SplitProtocol.BY_GROUP, fractions, seed, blocks, grouping, groups);
     }
 

@@ -35,6 +35,7 @@ import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
 import org.triax.model.Networks;
 import org.triax.model.TriaxNetwork;
+import org.triax.signal.LogFrequencyBins;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
@@ -63,8 +64,11 @@ import org.triax.signal.WindowFunction;
  * {@value #WEIGHTS_SHA256}, which ties the export to the weights it was made from.
  */
 public final class OnnxExport {
-    /** Version of this ONNX contract (graph names and metadata keys); readers refuse newer ones. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Newest version of this ONNX contract (graph names and metadata keys); readers refuse newer
+     * ones. A model is written with the version it needs ({@link #formatVersionFor}).
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final int OPSET = 17;
     /** ONNX IR version 8 (ONNX 1.10 to 1.12), the one that goes with opset 17. */
     public static final long IR_VERSION = 8;
@@ -115,7 +119,7 @@ public final class OnnxExport {
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName("triax")
                 .setProducerVersion(ModelArtifact.triaxVersion())
-                .setModelVersion(FORMAT_VERSION)
+                .setModelVersion(formatVersionFor(meta.preprocessing()))
                 .setDocString("triax " + meta.network().design().label() + " design CNN: " + INPUT
                         + " [batch, channels, bins, frames] (normalised dB spectrograms) -> " + OUTPUT
                         + " [batch, classes]; preprocessing in the triax.* metadata properties")
@@ -123,6 +127,15 @@ public final class OnnxExport {
         properties(meta, sha256(net.parameters())).forEach((k, v) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
+    }
+
+    /**
+     * 1 for the plain spectrogram on the linear axis (readable by every triax), 2 when the input is
+     * the envelope or the axis is log: a reader that knows only version 1 cannot rebuild that input
+     * and must refuse the file rather than feed it a plain spectrogram.
+     */
+    public static int formatVersionFor(Preprocessing pre) {
+        return pre.transform().isDefault() ? 1 : 2;
     }
 
     /** Writes {@code model} to {@code file} (which must not exist), whole or not at all. */
@@ -362,7 +375,7 @@ public final class OnnxExport {
         Normalization norm = meta.normalization();
         double fs = pre.sampleRate();
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(KEY_FORMAT_VERSION, Integer.toString(FORMAT_VERSION));
+        p.put(KEY_FORMAT_VERSION, Integer.toString(formatVersionFor(pre)));
         p.put(PREFIX + "design", meta.network().design().label());
         p.put(PREFIX + "classes", String.join(",", meta.classes()));
         p.put(PREFIX + "channels", String.join(",", pre.channels()));
@@ -378,11 +391,12 @@ public final class OnnxExport {
         p.put(PREFIX + "first_bin", Integer.toString(stft.firstBin(fs)));
         p.put(PREFIX + "bins", Integer.toString(pre.bins()));
         p.put(PREFIX + "frames", Integer.toString(pre.frames()));
+        transformProperties(pre, p);
         p.put(PREFIX + "norm_mean", floats(norm.mean()));
         p.put(PREFIX + "norm_std", floats(norm.std()));
         p.put(PREFIX + "validation_accuracy", accuracy(meta.validation()));
         p.put(PREFIX + "test_accuracy", accuracy(meta.test()));
-        p.put(PREFIX + "preprocessing", describe());
+        p.put(PREFIX + "preprocessing", describe(pre));
         try {
             p.put(METADATA_JSON, ModelArtifact.JSON.writeValueAsString(meta));
         } catch (JsonProcessingException e) {
@@ -390,6 +404,36 @@ public final class OnnxExport {
         }
         p.put(WEIGHTS_SHA256, weightsSha256);
         return p;
+    }
+
+    /**
+     * {@code triax.input} and {@code triax.freq_axis} (always); for an envelope input the size of its
+     * FFT and the band as bins of it (and in Hz when fs is known); for a log axis each row's centre
+     * and half-width in linear STFT bins.
+     */
+    private static void transformProperties(Preprocessing pre, Map<String, String> p) {
+        p.put(PREFIX + "input", pre.transform().kind().name().toLowerCase(Locale.ROOT));
+        p.put(PREFIX + "freq_axis", pre.transform().axis().name().toLowerCase(Locale.ROOT));
+        int[] band = pre.envelopeBins();
+        if (band != null) {
+            // the FFT the envelope is taken with: of the window followed by its mirror image (Envelope)
+            p.put(PREFIX + "envelope_fft_size", Integer.toString(2 * pre.window().length()));
+            p.put(PREFIX + "envelope_first_bin", Integer.toString(2 * band[0]));
+            p.put(PREFIX + "envelope_last_bin", Integer.toString(2 * band[1]));
+            if (!Double.isNaN(pre.sampleRate())) {
+                double hzPerBin = pre.sampleRate() / pre.window().length();
+                p.put(PREFIX + "envelope_band_hz", band[0] * hzPerBin + "," + band[1] * hzPerBin);
+            }
+        }
+        LogFrequencyBins log = pre.logBins();
+        if (log != null) {
+            p.put(PREFIX + "log_bin_centers", doubles(log.centers()));
+            p.put(PREFIX + "log_bin_half_widths", doubles(log.halfWidths()));
+        }
+    }
+
+    private static String doubles(double[] v) {
+        return java.util.Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 
     /** Hex SHA-256 of {@code bytes}. */
@@ -415,20 +459,30 @@ public final class OnnxExport {
     }
 
     /** {@code triax.preprocessing}: the recipe from raw samples to the input tensor, in words. */
-    static String describe() {
+    static String describe(Preprocessing pre) {
+        String envelope = pre.envelopeBins() == null ? "" : "Input envelope: replace each channel's window x by its "
+                + "band envelope: y = x followed by x reversed (envelope_fft_size = 2 window_samples samples), Y = FFT(y), "
+                + "multiply Y[k] by 2 for envelope_first_bin <= k <= envelope_last_bin (by 1 for k = envelope_fft_size/2), "
+                + "by 0 for every other k (negative frequencies included), e = |inverse FFT| of which the first "
+                + "window_samples samples, minus their mean; what follows applies to e. ";
+        String rows = pre.logBins() == null ? "keep k = first_bin .. first_bin + bins - 1; "
+                : "frequency axis log: row j (j = 0 .. bins-1) is sum_k w[j][k] PSD[k] over k = first_bin .. first_bin + "
+                + "bins - 1, w[j][k] = max(0, 1 - |k - log_bin_centers[j]| / log_bin_half_widths[j]) divided by its sum "
+                + "over k; ";
         return "Input of one window: the window_samples samples starting at k*hop_samples (k = 0, 1, ...; "
                 + "only whole windows) of each channel in the order of triax.channels, sampled at sample_rate_hz "
                 + "(NaN = unknown: use fs = 1; when resample is true, a recording at another rate is first "
                 + "resampled to it as scipy.signal.resample(x, round(n * sample_rate_hz / its_rate)) does, "
-                + "else it is not valid input). Per channel: frames of stft_segment samples every "
+                + "else it is not valid input). " + envelope + "Per channel: frames of stft_segment samples every "
                 + "stft_segment - stft_overlap samples (frames = (window_samples - stft_segment) / "
                 + "(stft_segment - stft_overlap) + 1); from each frame subtract its mean, multiply by the periodic "
                 + "stft_window w (scipy.signal.get_window name, e.g. hann: w[n] = 0.5 - 0.5 cos(2 pi n / stft_segment)), "
                 + "real FFT X[k]; PSD[k] = |X[k]|^2 / (fs * sum(w^2)), times 2 for 0 < k < stft_segment/2 "
-                + "(one-sided density); keep k = first_bin .. first_bin + bins - 1; "
+                + "(one-sided density); " + rows
                 + "value = max(10 log10(PSD), db_floor); then (value - norm_mean[c]) / norm_std[c] for channel c. "
                 + "This equals scipy.signal.spectrogram(x, fs, window=stft_window, nperseg=stft_segment, "
-                + "noverlap=stft_overlap, detrend='constant', scaling='density', mode='psd') cut to those bins, "
+                + "noverlap=stft_overlap, detrend='constant', scaling='density', mode='psd') cut to those bins "
+                + "(or pooled onto the log axis), "
                 + "in dB, clipped and normalised. Tensor: float32 [batch, channels, bins, frames] (bins = rows, "
                 + "low frequency first; frames = columns, in time order) fed as '" + INPUT + "'. Output '"
                 + OUTPUT + "': softmax over triax.classes per window; a recording's verdict is the class with the "

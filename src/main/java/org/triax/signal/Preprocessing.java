@@ -5,17 +5,20 @@ import org.triax.TriaxException;
 
 /**
  * The contract that turns a raw recording into network input: which channels in which order, at
- * which sampling rate, cut into which windows, transformed by which STFT. Saved with every model
- * so that prediction rebuilds exactly the training input.
+ * which sampling rate, cut into which windows, transformed how (plain or envelope, linear or log
+ * frequency axis) by which STFT. Saved with every model so that prediction rebuilds exactly the
+ * training input.
  *
  * @param channels channel names in network order
  * @param sampleRate Hz, NaN when the data did not say (frequency axis then in bins)
  * @param resample true when recordings at another rate are resampled to {@code sampleRate}
  *     ({@link Resampler}; {@code --resample}); false: another rate is an error. Models saved
  *     before this field existed read as false, which is what they did.
+ * @param transform what the STFT is taken of and on which axis (null, as in model files written
+ *     before it existed: {@link InputTransform#DEFAULT})
  */
 public record Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft,
-                            boolean resample) {
+                            boolean resample, InputTransform transform) {
     /**
      * The channel of datasets whose recordings hold one channel each under different names
      * ({@code data1}, {@code sig_0917}): a model with only this channel takes any recording that
@@ -25,6 +28,7 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
 
     public Preprocessing {
         channels = List.copyOf(channels);
+        transform = transform == null ? InputTransform.DEFAULT : transform;
         if (channels.isEmpty()) {
             throw new TriaxException("no channels selected");
         }
@@ -36,11 +40,28 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
         if (resample && Double.isNaN(sampleRate)) {
             throw new TriaxException("resampling needs a target rate in Hz");
         }
+        if (transform.kind() == InputTransform.Kind.ENVELOPE) {
+            transform.envelopeBins(window.length(), sampleRate); // checks the band
+        }
+        if (transform.axis() == InputTransform.Axis.LOG) {
+            new LogFrequencyBins(stft.firstBin(sampleRate), stft.lastBin(sampleRate)); // checks there is a log axis
+        }
     }
 
-    /** Without resampling: recordings must be at {@code sampleRate} (or not say). */
+    /** The plain spectrogram on the linear axis, without resampling: recordings must be at {@code sampleRate} (or not say). */
     public Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft) {
-        this(channels, sampleRate, window, stft, false);
+        this(channels, sampleRate, window, stft, false, InputTransform.DEFAULT);
+    }
+
+    /** The plain spectrogram on the linear axis. */
+    public Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft, boolean resample) {
+        this(channels, sampleRate, window, stft, resample, InputTransform.DEFAULT);
+    }
+
+    /** Without resampling. */
+    public Preprocessing(List<String> channels, double sampleRate, WindowSpec window, StftConfig stft,
+                         InputTransform transform) {
+        this(channels, sampleRate, window, stft, false, transform);
     }
 
     /**
@@ -59,7 +80,7 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
             throw new TriaxException("--resample " + formatHz(hz) + ": the model was trained at " + sampleRate
                     + " Hz and takes recordings at that rate only; use --resample " + formatHz(sampleRate));
         }
-        return new Preprocessing(channels, sampleRate, window, stft, true);
+        return new Preprocessing(channels, sampleRate, window, stft, true, transform);
     }
 
     public int channelCount() {
@@ -77,6 +98,23 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
     /** Floats per window tensor: channels x bins x frames. */
     public int tensorSize() {
         return channelCount() * bins() * frames();
+    }
+
+    /** The envelope band as FFT bins {@code [first, last]} of one window; null unless the input is the envelope. */
+    public int[] envelopeBins() {
+        return transform.kind() == InputTransform.Kind.ENVELOPE ? transform.envelopeBins(window.length(), sampleRate)
+                : null;
+    }
+
+    /** The log frequency axis of the spectrogram rows; null on the linear axis. */
+    public LogFrequencyBins logBins() {
+        return transform.axis() == InputTransform.Axis.LOG
+                ? new LogFrequencyBins(stft.firstBin(sampleRate), stft.lastBin(sampleRate)) : null;
+    }
+
+    /** The input transform in words, for the run log. */
+    public String describeTransform() {
+        return transform.describe(window.length(), sampleRate);
     }
 
     /**
@@ -132,7 +170,7 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
         return hz == Math.rint(hz) && Math.abs(hz) < 1e15 ? Long.toString((long) hz) : Double.toString(hz);
     }
 
-    /** An extractor bound to this contract (it holds the FFT plan; share it between threads). */
+    /** An extractor bound to this contract (it holds the FFT plans; share it between threads). */
     public SpectrogramExtractor extractor() {
         return new SpectrogramExtractor(this);
     }

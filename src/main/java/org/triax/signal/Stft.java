@@ -6,7 +6,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
 /**
  * Log-power spectrogram of one channel with JTransforms. Matches
  * {@code scipy.signal.spectrogram(x, fs, window, nperseg, noverlap, detrend='constant',
- * scaling='density', mode='psd')} before the dB conversion. One instance is safe to share between
+ * scaling='density', mode='psd')} before the dB conversion, on the linear frequency axis or mapped
+ * onto log-spaced bins in the power domain ({@link LogFrequencyBins}). One instance is safe to share between
  * threads: every call uses its own buffer.
  */
 public final class Stft {
@@ -19,8 +20,15 @@ public final class Stft {
     private final int lastBin;
     /** PSD scale 1/(fs * sum w^2); fs = 1 when unknown (density per cycle/sample). */
     private final double scale;
+    /** The log frequency axis of the kept bins; null for the linear one. */
+    private final LogFrequencyBins logBins;
 
+    /** A spectrogram on the linear frequency axis. */
     public Stft(StftConfig config, double sampleRate) {
+        this(config, sampleRate, InputTransform.Axis.LINEAR);
+    }
+
+    public Stft(StftConfig config, double sampleRate, InputTransform.Axis axis) {
         config.checkRange(sampleRate);
         this.config = config;
         this.taper = config.window().coefficients(config.segment());
@@ -33,9 +41,10 @@ public final class Stft {
         }
         double fs = Double.isNaN(sampleRate) ? 1.0 : sampleRate;
         this.scale = 1.0 / (fs * energy);
+        this.logBins = axis == InputTransform.Axis.LOG ? new LogFrequencyBins(firstBin, lastBin) : null;
     }
 
-    /** Frequency bins kept (rows of the spectrogram). */
+    /** Frequency bins kept (rows of the spectrogram; as many on a log axis as on the linear one). */
     public int bins() {
         return lastBin - firstBin + 1;
     }
@@ -90,7 +99,8 @@ public final class Stft {
         for (int f = f0; f < f1; f++) {
             powerOfSegment(x, from + f * config.step(), buf);
             for (int b = 0; b < bins; b++) {
-                double db = Decibels.fromPower(Math.max(buf[firstBin + b], 1e-300));
+                double p = logBins == null ? buf[firstBin + b] : logBins.power(buf, b);
+                double db = Decibels.fromPower(Math.max(p, 1e-300));
                 out[offset + b * frames + f] = (float) Math.max(db, floor);
             }
         }

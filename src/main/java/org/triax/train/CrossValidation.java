@@ -12,6 +12,7 @@ import org.triax.artifact.Metrics;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.TrainConfig;
 import org.triax.artifact.VerdictRule;
+import org.triax.dataset.Augmenter;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.LoadedRecordings;
@@ -19,9 +20,11 @@ import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Splitter;
+import org.triax.dataset.TrainingWindows;
 import org.triax.io.AtomicFiles;
 import org.triax.io.ReservedName;
 import org.triax.model.Design;
+import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadNotes;
 
 /**
@@ -42,8 +45,9 @@ public final class CrossValidation {
                           double meanRecordingAccuracy, double sdRecordingAccuracy) {
     }
 
+    /** @param preprocessing the input contract of every fold (window, STFT, input transform) */
     public record Report(String dataset, String grouping, List<String> groups, List<String> classes, TrainConfig training,
-                         String createdAt, List<Fold> folds, List<Summary> summaries) {
+                         Preprocessing preprocessing, String createdAt, List<Fold> folds, List<Summary> summaries) {
     }
 
     private CrossValidation() {
@@ -51,6 +55,10 @@ public final class CrossValidation {
 
     public static Report run(DataOptions data, List<Design> designs, TrainConfig cfg, TrainingListener listener,
                              PrintStream log) {
+        if (!data.testGroups().isEmpty()) {
+            throw new TriaxException("cv holds out each group in turn: --test-groups " + String.join(",", data.testGroups())
+                    + " is for train (drop it, or use triax train)");
+        }
         ReadNotes notes = new ReadNotes();
         LoadedRecordings read = DatasetLoader.read(data, notes);
         notes.lines().forEach(listener::note);
@@ -64,16 +72,20 @@ public final class CrossValidation {
             throw new TriaxException("cv needs at least 3 groups (test, validation, train), " + read.grouping() + " gives "
                     + groups.size() + ": " + groups);
         }
-        log.printf("leave-one-group-out: %d groups (%s), %d recordings, designs %s%n", groups.size(), read.grouping(),
-                read.recordings().size(), designs.stream().map(Design::label).toList());
+        log.printf("leave-one-group-out: %d groups (%s), %d recordings, designs %s; input %s%n", groups.size(),
+                read.grouping(), read.recordings().size(), designs.stream().map(Design::label).toList(),
+                read.preprocessing().describeTransform());
+        TrainJob.logAugmentation(cfg, log);
         List<Fold> folds = new ArrayList<>();
         for (String held : groups) {
             SplitPlan plan = Splitter.leaveGroupOut(read.labels(), read.lengths(), read.index().classes(),
                     data.fractions(), cfg.seed(), read.grouping(), read.groups(), held);
             PreparedDataset ds = DatasetLoader.prepare(read, plan);
-            ds.normalize(Normalization.fit(ds.train(), ds.preprocessing().channelCount()));
+            Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
+            ds.normalize(norm);
+            TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
             for (Design design : designs) {
-                try (TrainingResult r = ModelTrainer.train(ds, design, cfg, listener)) {
+                try (TrainingResult r = ModelTrainer.train(ds, windows, design, cfg, listener)) {
                     Fold f = fold(held, design, ds, r);
                     folds.add(f);
                     log.printf("fold %-16s %-8s test %3d recordings %6d windows: window accuracy %6.2f %%, "
@@ -85,7 +97,7 @@ public final class CrossValidation {
         }
         List<Summary> summaries = designs.stream().map(d -> summary(d, folds)).toList();
         return new Report(data.root().toAbsolutePath().normalize().toString(), read.grouping(), groups,
-                read.index().classes(), cfg, OffsetDateTime.now().withNano(0).toString(), folds, summaries);
+                read.index().classes(), cfg, read.preprocessing(), OffsetDateTime.now().withNano(0).toString(), folds, summaries);
     }
 
     /** Writes the report as {@code cv_<yyyyMMdd-HHmmss>.json} in {@code dir}; returns the file. */

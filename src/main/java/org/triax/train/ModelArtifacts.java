@@ -30,7 +30,8 @@ public final class ModelArtifacts {
         ModelMetadata.Dataset data = new ModelMetadata.Dataset(ds.index().root().toAbsolutePath().normalize().toString(),
                 ds.fingerprint(), ds.index().files().size(), ds.train().size(), ds.validation().size(), ds.test().size(),
                 read.variable(), read.notes());
-        return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, ModelArtifact.triaxVersion(),
+        return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.formatVersionFor(ds.preprocessing()),
+                ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
                 ds.preprocessing(), norm, cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
                 r.trainSeconds(), TriaxNetwork.defaultDevice().toString());

@@ -20,6 +20,7 @@ import org.triax.artifact.TrainConfig;
 import org.triax.artifact.VerdictRule;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SpectrogramSet;
+import org.triax.dataset.TrainingWindows;
 import org.triax.model.BatchInput;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
@@ -28,7 +29,9 @@ import org.triax.signal.Preprocessing;
 
 /**
  * Trains one design on a prepared (already normalised) dataset: Adam, mini-batches shuffled by
- * the seed, validation after every epoch, the best validation epoch's weights kept.
+ * the seed, validation after every epoch, the best validation epoch's weights kept. The training
+ * windows may be redrawn every epoch ({@link TrainingWindows}, augmentation); validation and test
+ * are always the prepared sets.
  */
 public final class ModelTrainer {
     /** Batch size for inference passes (validation, test, prediction). */
@@ -37,7 +40,14 @@ public final class ModelTrainer {
     private ModelTrainer() {
     }
 
+    /** Trains on {@code data}'s prepared training set every epoch (no augmentation). */
     public static TrainingResult train(PreparedDataset data, Design design, TrainConfig cfg, TrainingListener listener) {
+        return train(data, TrainingWindows.fixed(data.train()), design, cfg, listener);
+    }
+
+    /** Trains on the windows {@code windows} gives each epoch (same labels and order as {@code data.train()}). */
+    public static TrainingResult train(PreparedDataset data, TrainingWindows windows, Design design, TrainConfig cfg,
+                                       TrainingListener listener) {
         Preprocessing pre = data.preprocessing();
         int classes = data.index().classes().size();
         NetworkSpec spec = NetworkSpec.of(design, pre.channelCount(), pre.bins(), pre.frames(), classes);
@@ -59,7 +69,8 @@ public final class ModelTrainer {
                 BatchInput batchInput = new BatchInput(spec, cfg.batchSize());
                 for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
                     long e0 = System.nanoTime();
-                    double[] trainLossAcc = runEpoch(trainer, batchInput, train, cfg, shuffle, epoch, listener);
+                    double[] trainLossAcc = runEpoch(trainer, batchInput, windows.epoch(epoch), cfg, shuffle, epoch,
+                            listener);
                     double[] valLossAcc = lossAndAccuracy(net, data.validation());
                     EpochStats s = new EpochStats(epoch, trainLossAcc[0], trainLossAcc[1], valLossAcc[0], valLossAcc[1],
                             (System.nanoTime() - e0) / 1e9);

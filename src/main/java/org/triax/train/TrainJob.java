@@ -12,11 +12,13 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.ModelNaming;
 import org.triax.artifact.TrainConfig;
+import org.triax.dataset.Augmenter;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.TrainingWindows;
 import org.triax.io.ReservedName;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
@@ -44,15 +46,14 @@ public final class TrainJob {
         LoadedRecordings read = DatasetLoader.read(data, notes);
         notes.lines().forEach(listener::note);
         read.notes().forEach(log::println);
-        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data.protocol(), data.fractions(),
-                data.seed()));
+        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data));
         log.printf("data: %s, %d classes %s, %d recordings, channels %s, fs %s%n", data.root(),
                 ds.index().classes().size(), ds.index().classes(), ds.index().files().size(),
                 ds.preprocessing().channels(), Double.isNaN(ds.preprocessing().sampleRate()) ? "unknown"
                         : ds.preprocessing().sampleRate() + " Hz" + (ds.preprocessing().resample() ? " (resampled)" : ""));
-        log.printf("input: %d x %d x %d per window (channels x bins x frames); windows train %d, validation %d, test %d%n",
+        log.printf("input: %d x %d x %d per window (channels x bins x frames), %s; windows train %d, validation %d, test %d%n",
                 ds.preprocessing().channelCount(), ds.preprocessing().bins(), ds.preprocessing().frames(),
-                ds.train().size(), ds.validation().size(), ds.test().size());
+                ds.preprocessing().describeTransform(), ds.train().size(), ds.validation().size(), ds.test().size());
         log.println(ds.plan().describe());
         if (ds.plan().leakWarning() != null) {
             log.println(ds.plan().leakWarning());
@@ -60,6 +61,8 @@ public final class TrainJob {
         log.printf("prepared in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
+        TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
+        logAugmentation(cfg, log);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -69,7 +72,7 @@ public final class TrainJob {
         for (Design design : designs) {
             log.printf("training %s design: %d epochs, batch %d, seed %d%n", design.label(), cfg.epochs(),
                     cfg.batchSize(), cfg.seed());
-            try (TrainingResult r = ModelTrainer.train(ds, design, cfg, listener)) {
+            try (TrainingResult r = ModelTrainer.train(ds, windows, design, cfg, listener)) {
                 ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, r);
                 Path file = write(outDir, meta, r.network());
                 outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
@@ -79,6 +82,14 @@ public final class TrainJob {
             }
         }
         return outcomes;
+    }
+
+    /** One line when the training windows are augmented (train and cv). */
+    static void logAugmentation(TrainConfig cfg, PrintStream log) {
+        if (!cfg.augmentation().isNone()) {
+            log.println("augmentation: " + cfg.augmentation().describe() + " (training windows redrawn every epoch; "
+                    + "validation and test never)");
+        }
     }
 
     /**

@@ -276,6 +276,32 @@ class CliBadInputTest {
         assertUserError("--epochs", train(good, "--epochs", "many"));
     }
 
+    // ---------------------------------------------------------------- input transform, augmentation, test groups
+
+    @Test
+    void unknownInputAxisOrAugmentationIsNamedWithTheChoices() {
+        assertUserError("unknown --input 'hilbert' (spectrogram or envelope)", train(good, "--input", "hilbert"));
+        assertUserError("unknown --freq-axis 'mel' (linear or log)", train(good, "--freq-axis", "mel"));
+        assertUserError("unknown --augment 'mixup' (any of gain, shift, noise, stretch", train(good, "--augment", "gain,mixup"));
+    }
+
+    @Test
+    void anEnvelopeBandNeedsASamplingRateAndMustLieBelowNyquist() {
+        assertUserError("--band 100.0,200.0 needs a sampling rate: give --fs",
+                train(good, "--input", "envelope", "--band", "100,200"));
+        assertUserError("HI is above the Nyquist frequency 500.0 Hz (fs 1000.0 Hz); give HI <= 500.0",
+                train(good, "--fs", "1000", "--input", "envelope", "--band", "100,800"));
+        assertUserError("--band applies to --input envelope only", train(good, "--fs", "1000", "--band", "100,400"));
+        assertUserError("--band '400' must be LO,HI in Hz", train(good, "--input", "envelope", "--band", "400"));
+    }
+
+    @Test
+    void testGroupsNeedAGroupingAndAreForTrainOnly() {
+        assertUserError("--test-groups 3 needs a by-group split", train(good, "--test-groups", "3"));
+        assertUserError("cv holds out each group in turn: --test-groups 3 is for train", "cv", "--data", good.toString(),
+                "--out", models.toString(), "--group-by", "_(\\d)", "--test-groups", "3");
+    }
+
     // ---------------------------------------------------------------- model files
 
     /** A copy of the trained model with its triax-model.json entry edited. */

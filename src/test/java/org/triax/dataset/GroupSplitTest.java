@@ -126,4 +126,52 @@ class GroupSplitTest {
             assertTrue(!plan.blocks(Subset.TRAIN).isEmpty());
         }
     }
+
+    @Test
+    void fixedTestGroupsAreTheTestSetAndValidationTakesWholeGroupsOfTheRest() {
+        Problem p = problem(new Random(17), 12, true);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < p.labels().length; i++) {
+            names.add("r" + i);
+        }
+        List<String> test = List.of("machine-2", "machine-7", "machine-11");
+        SplitPlan plan = Splitter.split(p.labels(), p.lengths(), names, CLASSES, SplitProtocol.AUTO, SplitFractions.DEFAULT,
+                4, 1024, "g", p.groups(), test);
+        assertEquals(SplitProtocol.BY_GROUP, plan.protocol());
+        Map<String, Subset> setOf = new HashMap<>();
+        Set<Integer> validationClasses = new HashSet<>();
+        for (SplitPlan.Block b : plan.blocks()) {
+            String g = p.groups().get(b.recording());
+            assertEquals(test.contains(g), b.subset() == Subset.TEST, "recording " + b.recording() + " of " + g);
+            Subset before = setOf.put(g, b.subset());
+            assertTrue(before == null || before == b.subset(), "group " + g + " split");
+            if (b.subset() == Subset.VALIDATION) {
+                validationClasses.add(b.label());
+            }
+        }
+        assertEquals(Set.of(0, 1, 2), validationClasses);
+        assertTrue(!plan.blocks(Subset.TRAIN).isEmpty());
+        assertEquals(plan.blocks(), Splitter.split(p.labels(), p.lengths(), names, CLASSES, SplitProtocol.AUTO,
+                SplitFractions.DEFAULT, 4, 1024, "g", p.groups(), test).blocks(), "seeded");
+    }
+
+    @Test
+    void aTestGroupNoRecordingHasOrTestGroupsWithoutAGroupingAreClearErrors() {
+        int[] labels = {0, 1, 0, 1, 0, 1};
+        int[] lengths = {9, 9, 9, 9, 9, 9};
+        List<String> names = List.of("1", "2", "3", "4", "5", "6");
+        List<String> groups = List.of("0", "0", "10", "10", "20", "20");
+        TriaxException unknown = assertThrows(TriaxException.class, () -> Splitter.split(labels, lengths, names,
+                List.of("healthy", "faulty"), SplitProtocol.AUTO, SplitFractions.DEFAULT, 1, 4, "g", groups, List.of("30")));
+        assertEquals("--test-groups names group '30', which no recording has (groups: 0, 10, 20)", unknown.getMessage());
+        TriaxException ungrouped = assertThrows(TriaxException.class, () -> Splitter.split(labels, lengths, names,
+                List.of("healthy", "faulty"), SplitProtocol.AUTO, SplitFractions.DEFAULT, 1, 4, null, List.of(),
+                List.of("20")));
+        assertTrue(ungrouped.getMessage().startsWith("--test-groups 20 needs a by-group split: give --group-by"),
+                ungrouped.getMessage());
+        TriaxException timeBlocks = assertThrows(TriaxException.class, () -> Splitter.split(labels, lengths, names,
+                List.of("healthy", "faulty"), SplitProtocol.TIME_BLOCKS, SplitFractions.DEFAULT, 1, 4, "g", groups,
+                List.of("20")));
+        assertTrue(timeBlocks.getMessage().contains("needs a by-group split"), timeBlocks.getMessage());
+    }
 }

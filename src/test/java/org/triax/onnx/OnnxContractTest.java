@@ -21,30 +21,44 @@ import java.util.Map;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.triax.cli.TriaxCli;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
+import org.triax.signal.InputTransform;
 
 /**
  * The portable contract: a program that knows nothing of triax (only ONNX Runtime, an FFT and the
  * {@code triax.*} metadata properties of the {@code .onnx} file) rebuilds the network input from
- * a raw recording and reaches the verdict that triax reaches.
+ * a raw recording and reaches the verdict that triax reaches, for the plain spectrogram and for
+ * the envelope input and the log frequency axis.
  */
 class OnnxContractTest {
 
     @TempDir
     Path dir;
 
+    static Stream<Arguments> designsAndInputs() {
+        InputTransform envelopeLog = new InputTransform(InputTransform.Kind.ENVELOPE, null, InputTransform.Axis.LOG);
+        InputTransform envelopeBand = new InputTransform(InputTransform.Kind.ENVELOPE, new InputTransform.Band(150, 420),
+                InputTransform.Axis.LINEAR);
+        InputTransform log = new InputTransform(InputTransform.Kind.SPECTROGRAM, null, InputTransform.Axis.LOG);
+        return Stream.of(Arguments.of(Design.SEPARATE, InputTransform.DEFAULT), Arguments.of(Design.FUSED, InputTransform.DEFAULT),
+                Arguments.of(Design.FUSED, envelopeLog), Arguments.of(Design.SEPARATE, envelopeBand),
+                Arguments.of(Design.FUSED, log));
+    }
+
     @ParameterizedTest
-    @EnumSource(Design.class)
-    void theOnnxFileAloneGivesTriaxsVerdict(Design design) throws Exception {
+    @MethodSource("designsAndInputs")
+    void theOnnxFileAloneGivesTriaxsVerdict(Design design, InputTransform transform) throws Exception {
         Path triax;
         try (TriaxNetwork net = TestModels.network(design, 21 + design.ordinal())) {
-            triax = TestModels.saveTriax(net, dir, "model");
+            triax = TestModels.saveTriax(net, dir, "model", TestModels.pre(transform));
         }
         assertEquals(0, TriaxCli.execute("export", "--model", triax.toString()));
         Path onnx = dir.resolve("model.onnx");
@@ -123,6 +137,8 @@ class OnnxContractTest {
                 double floor = Double.parseDouble(m.get("triax.db_floor"));
                 double[] mean = Arrays.stream(m.get("triax.norm_mean").split(",")).mapToDouble(Double::parseDouble).toArray();
                 double[] std = Arrays.stream(m.get("triax.norm_std").split(",")).mapToDouble(Double::parseDouble).toArray();
+                boolean envelope = m.getOrDefault("triax.input", "spectrogram").equals("envelope");
+                boolean log = m.getOrDefault("triax.freq_axis", "linear").equals("log");
                 assertEquals("hann", m.get("triax.stft_window"));
                 assertEquals("psd density, one-sided, segment mean removed", m.get("triax.stft_scaling"));
                 assertEquals(frames, (window - seg) / step + 1);
@@ -134,30 +150,47 @@ class OnnxContractTest {
                     w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / seg); // periodic Hann
                     energy += w[i] * w[i];
                 }
+                double[][] pool = log ? logPooling(m, firstBin, bins) : null;
                 int count = (x[0].length - window) / hop + 1;
                 int cc = channels.length;
                 float[] input = new float[count * cc * bins * frames];
                 DoubleFFT_1D fft = new DoubleFFT_1D(seg);
                 double[] buf = new double[2 * seg];
+                double[] psd = new double[seg / 2 + 1];
                 for (int k = 0; k < count; k++) {
                     for (int c = 0; c < cc; c++) {
+                        double[] y = Arrays.copyOfRange(x[c], k * hop, k * hop + window);
+                        if (envelope) {
+                            y = envelope(y, Integer.parseInt(m.get("triax.envelope_fft_size")),
+                                    Integer.parseInt(m.get("triax.envelope_first_bin")),
+                                    Integer.parseInt(m.get("triax.envelope_last_bin")));
+                        }
                         for (int f = 0; f < frames; f++) {
-                            int start = k * hop + f * step;
+                            int start = f * step;
                             double avg = 0;
                             for (int i = 0; i < seg; i++) {
-                                avg += x[c][start + i] / seg;
+                                avg += y[start + i] / seg;
                             }
                             for (int i = 0; i < seg; i++) {
-                                buf[2 * i] = (x[c][start + i] - avg) * w[i];
+                                buf[2 * i] = (y[start + i] - avg) * w[i];
                                 buf[2 * i + 1] = 0;
                             }
                             fft.complexForward(buf);
-                            for (int b = 0; b < bins; b++) {
-                                int bin = firstBin + b;
+                            for (int bin = 0; bin <= seg / 2; bin++) {
                                 double re = buf[2 * bin];
                                 double im = buf[2 * bin + 1];
-                                double psd = (re * re + im * im) / (fs * energy) * (bin > 0 && bin < seg / 2 ? 2 : 1);
-                                double db = Math.max(10 * Math.log10(psd), floor);
+                                psd[bin] = (re * re + im * im) / (fs * energy) * (bin > 0 && bin < seg / 2 ? 2 : 1);
+                            }
+                            for (int b = 0; b < bins; b++) {
+                                double p = 0;
+                                if (pool == null) {
+                                    p = psd[firstBin + b];
+                                } else {
+                                    for (int i = 0; i < bins; i++) {
+                                        p += pool[b][i] * psd[firstBin + i];
+                                    }
+                                }
+                                double db = Math.max(10 * Math.log10(p), floor);
                                 input[((k * cc + c) * bins + b) * frames + f] = (float) ((db - mean[c]) / std[c]);
                             }
                         }
@@ -186,6 +219,58 @@ class OnnxContractTest {
                 s.verdict = classes[best];
                 return s;
             }
+        }
+
+        /**
+         * The band envelope as the metadata describes it: the window and its mirror image, FFT, the band's
+         * positive bins doubled (the Nyquist bin once), everything else zero, |inverse FFT| of the first half,
+         * minus its mean.
+         */
+        static double[] envelope(double[] x, int size, int first, int last) {
+            int n = x.length;
+            assertEquals(2 * n, size);
+            double[] z = new double[2 * size];
+            for (int i = 0; i < n; i++) {
+                z[2 * i] = x[i];
+                z[2 * (size - 1 - i)] = x[i];
+            }
+            DoubleFFT_1D fft = new DoubleFFT_1D(size);
+            fft.complexForward(z);
+            for (int k = 0; k < size; k++) {
+                double g = k >= first && k <= last ? (k == size / 2 ? 1 : 2) : 0;
+                z[2 * k] *= g;
+                z[2 * k + 1] *= g;
+            }
+            fft.complexInverse(z, true);
+            double[] e = new double[n];
+            double avg = 0;
+            for (int i = 0; i < n; i++) {
+                e[i] = Math.hypot(z[2 * i], z[2 * i + 1]);
+                avg += e[i] / n;
+            }
+            for (int i = 0; i < n; i++) {
+                e[i] -= avg;
+            }
+            return e;
+        }
+
+        /** Row j of the log axis: weights max(0, 1 - |k - centre_j| / half-width_j) over k = firstBin + i, summing to 1. */
+        static double[][] logPooling(Map<String, String> m, int firstBin, int bins) {
+            double[] centre = Arrays.stream(m.get("triax.log_bin_centers").split(",")).mapToDouble(Double::parseDouble).toArray();
+            double[] half = Arrays.stream(m.get("triax.log_bin_half_widths").split(",")).mapToDouble(Double::parseDouble)
+                    .toArray();
+            double[][] w = new double[bins][bins];
+            for (int j = 0; j < bins; j++) {
+                double sum = 0;
+                for (int i = 0; i < bins; i++) {
+                    w[j][i] = Math.max(0, 1 - Math.abs(firstBin + i - centre[j]) / half[j]);
+                    sum += w[j][i];
+                }
+                for (int i = 0; i < bins; i++) {
+                    w[j][i] /= sum;
+                }
+            }
+            return w;
         }
 
         /** The named columns of a CSV with a header row, in the given order. */

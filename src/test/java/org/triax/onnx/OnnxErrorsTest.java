@@ -78,14 +78,15 @@ class OnnxErrorsTest {
         }
         for (int i = 0; i < m.getMetadataPropsCount(); i++) {
             if (m.getMetadataProps(i).getKey().equals(OnnxExport.KEY_FORMAT_VERSION)) {
-                m.setMetadataProps(i, m.getMetadataProps(i).toBuilder().setValue("2"));
+                m.setMetadataProps(i, m.getMetadataProps(i).toBuilder()
+                        .setValue(String.valueOf(OnnxExport.FORMAT_VERSION + 1)));
             }
         }
         Path file = dir.resolve("future.onnx");
         Files.write(file, m.build().toByteArray());
         TriaxException e = assertThrows(TriaxException.class, () -> OnnxNetwork.open(file));
-        assertEquals(file + ": triax ONNX format version 2 is newer than this triax reads (1); upgrade triax",
-                e.getMessage());
+        assertEquals(file + ": triax ONNX format version " + (OnnxExport.FORMAT_VERSION + 1) + " is newer than this triax "
+                + "reads (" + OnnxExport.FORMAT_VERSION + "); upgrade triax", e.getMessage());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
 import org.triax.model.Networks;
 import org.triax.model.TriaxNetwork;
+import org.triax.signal.InputTransform;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
@@ -70,18 +71,32 @@ final class TestModels {
     }
 
     static ModelMetadata metadata(NetworkSpec spec) {
+        return metadata(spec, PRE);
+    }
+
+    /** Metadata of a test model whose input is built by {@code pre} (PRE with another transform). */
+    static ModelMetadata metadata(NetworkSpec spec, Preprocessing pre) {
         Metrics val = Metrics.of(new int[] {0, 1, 2, 2}, new int[] {0, 1, 2, 1}, CLASSES.size());
         Metrics test = Metrics.of(new int[] {0, 1, 2}, new int[] {0, 1, 2}, CLASSES.size());
         return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.FORMAT_VERSION, "test",
-                OffsetDateTime.now().withNano(0).toString(), spec, CLASSES, PRE, NORM, TrainConfig.DEFAULT, null, null,
+                OffsetDateTime.now().withNano(0).toString(), spec, CLASSES, pre, NORM, TrainConfig.DEFAULT, null, null,
                 val, test, List.of(), 1, 0, "cpu()");
     }
 
     /** {@code dir/<name>.triax} holding {@code net} and its metadata. */
     static Path saveTriax(TriaxNetwork net, Path dir, String name) throws IOException {
+        return saveTriax(net, dir, name, PRE);
+    }
+
+    static Path saveTriax(TriaxNetwork net, Path dir, String name, Preprocessing pre) throws IOException {
         Path file = dir.resolve(name + ".triax");
-        new ModelArtifact(metadata(net.spec()), net.parameters()).save(file);
+        new ModelArtifact(metadata(net.spec(), pre), net.parameters()).save(file);
         return file;
+    }
+
+    /** PRE with another input transform (same tensor shape). */
+    static Preprocessing pre(InputTransform transform) {
+        return new Preprocessing(PRE.channels(), PRE.sampleRate(), PRE.window(), PRE.stft(), transform);
     }
 
     static float[] randomInput(int n, long seed) {
