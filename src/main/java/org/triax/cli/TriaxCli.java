@@ -6,10 +6,11 @@ import org.triax.artifact.ModelArtifact;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** Entry point: {@code triax train|predict|evaluate|export|spectrogram}. */
+/** Entry point: {@code triax train|cv|predict|evaluate|export|baseline|monitor|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
         description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
         subcommands = {TrainCommand.class, CvCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
+                BaselineCommand.class, MonitorCommand.class,
                 SpectrogramCommand.class, CommandLine.HelpCommand.class})
 public final class TriaxCli implements Runnable {
 

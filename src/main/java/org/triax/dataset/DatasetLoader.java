@@ -25,7 +25,14 @@ public final class DatasetLoader {
      * the data resolved from the options, {@code triax.properties} and the files.
      */
     public static LoadedRecordings read(DataOptions o) {
-        DatasetIndex index = DatasetIndex.scan(o.root());
+        return read(o, DatasetIndex.scan(o.root()));
+    }
+
+    /**
+     * {@link #read(DataOptions)} of the recordings {@code index} lists (a subset of a folder, such as
+     * its normal class or the first part of a run; {@code o.root()} holds its triax.properties).
+     */
+    public static LoadedRecordings read(DataOptions o, DatasetIndex index) {
         DatasetProperties props = DatasetProperties.read(o.root());
         double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
         String variable = o.variable() != null ? o.variable() : props.variable();
