@@ -57,7 +57,7 @@ public record NormalSelection(DatasetIndex index, String description, String nor
                     + String.join(", ", all.classes()) + ")");
         }
         List<Path> files = all.files().stream().filter(f -> f.label() == label).map(LabelledFile::path).toList();
-        return subset(data, chosen, files, "class '" + chosen + "' of " + data + " (" + files.size() + " recordings)");
+        return subset(data, chosen, files, "class '" + chosen + "' of " + data + " (" + files.size() + (files.size() == 1 ? " recording)" : " recordings)"));
     }
 
     /** {@code --run DIR --normal-first SHARE}: the first {@code share} of the run's snapshots in time order. */
