@@ -50,7 +50,7 @@ final class MonitorCommand implements Callable<Integer> {
         StringBuilder where = new StringBuilder();
         r.busySeconds().forEach((name, sec) -> where.append(where.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                 "%s %.1f ms", name, 1000 * sec / rep.snapshots())));
-        System.out.println("scoring time per snapshot (summed over threads): " + where);
+        System.out.println("time per snapshot (summed over threads): " + where);
         System.out.println("wrote " + r.csv() + ", " + r.json() + ", " + r.png());
         return 0;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.AnomalyModelMetadata;
@@ -35,7 +36,7 @@ public final class Monitor {
     }
 
     /** The files written and what they hold. */
-    /** @param busySeconds seconds each detector spent scoring, summed over threads, by name */
+    /** @param busySeconds seconds spent reading the snapshots and in each detector (by name), summed over threads */
     public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> busySeconds) {
     }
 
@@ -53,12 +54,14 @@ public final class Monitor {
                         + "needs a time series of at least 2");
             }
             long t0 = System.nanoTime();
-            double[][] index = score(scorer, run);
+            LongAdder reading = new LongAdder();
+            double[][] index = score(scorer, run, reading);
             double seconds = (System.nanoTime() - t0) / 1e9;
             MonitorReport report = report(modelFile, meta, run, index, alarmDetector, rule, o.intervalSeconds(), seconds);
             log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%n", run.size(),
                     runDir, seconds, run.size() / seconds, run.orderedBy());
             Map<String, Double> busy = new LinkedHashMap<>();
+            busy.put("reading", reading.sum() / 1e9);
             for (int d = 0; d < meta.detectors().size(); d++) {
                 busy.put(meta.detectors().get(d).name(), scorer.busySeconds()[d]);
             }
@@ -67,13 +70,17 @@ public final class Monitor {
     }
 
     /** {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first. */
-    private static double[][] score(AnomalyScorer scorer, RunSnapshots run) {
+    private static double[][] score(AnomalyScorer scorer, RunSnapshots run, LongAdder reading) {
+        long r0 = System.nanoTime();
         Recording first = scorer.read(run.files().get(0));
+        reading.add(System.nanoTime() - r0);
         double[] firstIndex = scorer.indices(scorer.windowScores(scorer.conform(first)));
         double[][] perSnapshot = new double[run.size()][];
         perSnapshot[0] = firstIndex;
         IntStream.range(1, run.size()).parallel().forEach(i -> {
+            long t0 = System.nanoTime();
             Recording r = scorer.read(run.files().get(i));
+            reading.add(System.nanoTime() - t0);
             sameShape(first, r);
             perSnapshot[i] = scorer.indices(scorer.windowScores(scorer.conform(r)));
         });

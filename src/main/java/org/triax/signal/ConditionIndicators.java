@@ -9,9 +9,9 @@ import org.triax.TriaxException;
  * The condition indicators a vibration engineer checks first, per window of one channel:
  * RMS, peak, crest factor and kurtosis of the window (its mean removed: an offset or gravity is
  * not vibration), and the energy in {@code bands} equal-width frequency bands in dB. The band
- * energies come from Welch's PSD of the window with the preprocessing's STFT segments
- * ({@link Stft#meanPowerDensity}), over the bins the STFT keeps (DC left out), so they describe
- * exactly the spectrum the spectrogram shows. One instance is safe to share between threads.
+ * energies come from Welch's PSD of the window with the preprocessing's STFT segments and taper
+ * at half overlap ({@link Stft#meanPowerDensity}), over the bins the STFT keeps (DC left out), so
+ * they describe the spectrum the spectrogram shows. One instance is safe to share between threads.
  */
 public final class ConditionIndicators {
     /** Bands per channel unless told otherwise: 8 is enough to tell resonance bands apart. */
@@ -30,7 +30,11 @@ public final class ConditionIndicators {
     private final double sampleRate;
 
     public ConditionIndicators(Preprocessing pre, int bands) {
-        this.stft = new Stft(pre.stft(), pre.sampleRate());
+        StftConfig s = pre.stft();
+        // Welch's usual half overlap: a Hann taper loses almost nothing at 50 %, and the window needs a
+        // quarter of the FFTs of the spectrogram's 7/8 overlap (which is there for time resolution)
+        this.stft = new Stft(new StftConfig(s.segment(), s.segment() / 2, s.window(), s.dbFloor(), s.fmin(), s.fmax()),
+                pre.sampleRate());
         this.bands = bands;
         this.window = pre.window().length();
         this.sampleRate = pre.sampleRate();

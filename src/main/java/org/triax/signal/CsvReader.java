@@ -1,5 +1,6 @@
 package org.triax.signal;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -298,7 +299,9 @@ public final class CsvReader implements RecordingReader {
         private static double parse(Path file, int lineNo, int column, String cell) {
             double v;
             try {
-                v = Double.parseDouble(cell);
+                // FastDoubleParser (inside Jackson): the same correctly rounded doubles as Double.parseDouble,
+                // ~10x faster on the 17-digit values of printed float64 data, where parsing was most of a read
+                v = NumberInput.parseDouble(cell, true);
             } catch (NumberFormatException e) {
                 if (!NON_FINITE.matcher(cell).matches()) {
                     throw new TriaxException(file + ": line " + lineNo + ", column " + (column + 1)
