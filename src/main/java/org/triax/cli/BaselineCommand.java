@@ -45,7 +45,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Option(names = "--detectors", paramLabel = "A,B", description = "detectors to fit, the first drives monitor's alarm "
             + "(default ${DEFAULT-VALUE})")
-    String detectors = "indicators";
+    String detectors = "indicators,autoencoder";
 
     @Option(names = "--persist", paramLabel = "N", description = "snapshots in a row above the threshold before monitor alarms (default ${DEFAULT-VALUE})")
     int persist = BaselineConfig.DEFAULT_PERSIST;
@@ -53,8 +53,8 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--bands", paramLabel = "N", description = "frequency bands of the condition indicators per channel (default ${DEFAULT-VALUE})")
     int bands = org.triax.signal.ConditionIndicators.DEFAULT_BANDS;
 
-    @Option(names = "--epochs", description = "autoencoder training epochs (default ${DEFAULT-VALUE})")
-    int epochs = 15;
+    @Option(names = "--epochs", description = "autoencoder training epochs, the last one kept (default ${DEFAULT-VALUE})")
+    int epochs = 20;
 
     @Option(names = "--batch", description = "autoencoder mini-batch size (default ${DEFAULT-VALUE})")
     int batch = 32;

@@ -24,7 +24,9 @@ import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.SplitFractions;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
+import org.triax.io.AtomicFiles;
 import org.triax.io.ReservedName;
+import org.triax.onnx.OnnxExport;
 
 /**
  * One {@code triax baseline} run: read the normal recordings, split them honestly into fit,
@@ -127,17 +129,25 @@ public final class Baseline {
                         blocks, plan.grouping()), cfg, detectors, detectors.get(0).name(), null);
     }
 
-    /** The metrics JSON first, the model file last: a model on disk always has its companions. */
+    /**
+     * The metrics JSON and the ONNX export (when a detector has one) first, the model file last: a
+     * model on disk always has its companions.
+     */
     private static Path write(Path outDir, AnomalyModel model) {
         String ext = "." + ModelNaming.EXTENSION;
         AnomalyModelMetadata meta = model.metadata();
+        byte[] onnx = AnomalyOnnx.of(model);
         try (ReservedName name = ModelNaming.reserveAnomaly(outDir, LocalDateTime.now(), meta.config().falseAlarm(),
-                meta.detectors().get(0).test().windowFalseAlarm(), List.of(ext, METRICS))) {
+                meta.detectors().get(0).test().windowFalseAlarm(), List.of(ext, METRICS, ONNX))) {
             AnomalyModel.saveMetadataJson(meta, name.file(METRICS));
+            if (onnx != null) {
+                AtomicFiles.write(name.file(ONNX), onnx);
+            }
             model.save(name.file(ext));
             return name.file(ext);
         }
     }
 
     static final String METRICS = ".metrics.json";
+    static final String ONNX = "." + OnnxExport.EXTENSION;
 }

@@ -27,6 +27,14 @@ public interface DetectorKind {
     WindowScorer open(AnomalyModelMetadata model, AnomalyModelMetadata.Detector saved, byte[] weights);
 
     /**
+     * The portable ONNX form of a saved detector, or null when it has none (the default: a detector
+     * that is not a network).
+     */
+    default byte[] onnx(AnomalyModelMetadata model, AnomalyModelMetadata.Detector saved, byte[] weights) {
+        return null;
+    }
+
+    /**
      * What fitting produced.
      *
      * @param parameters what the detector learned, saved in the model's metadata

@@ -5,7 +5,7 @@ import org.triax.TriaxException;
 
 /** The detector kinds triax knows, by name. */
 public final class Detectors {
-    private static final List<DetectorKind> KINDS = List.of(new IndicatorDetector());
+    private static final List<DetectorKind> KINDS = List.of(new IndicatorDetector(), new AutoencoderDetector());
 
     private Detectors() {
     }

@@ -36,7 +36,7 @@ class HealthCommandsTest {
         run = TinyRuns.run(shared.resolve("run"), SNAPSHOTS, STEP, 3);
         models = shared.resolve("models");
         Run r = TinyData.cli(TinyData.args("baseline", "--run", run, "--normal-first", "50%", "--false-alarm", "5%",
-                "--out", models, TinyRuns.SMALL));
+                "--detectors", "indicators,autoencoder", "--epochs", "8", "--out", models, TinyRuns.SMALL));
         assertEquals(0, r.status(), r.err() + r.out());
         List<Path> files = TinyData.filesEndingWith(models, ".triax");
         assertEquals(1, files.size());
@@ -61,6 +61,22 @@ class HealthCommandsTest {
         assertEquals(24, det.path("parameters").path("cloud").path("mean").size(), "2 channels x (4 + 8 bands)");
         assertTrue(m.path("normal").path("fingerprint").asText().startsWith("sha256:"));
         assertEquals(42, m.path("split").path("seed").asInt());
+        JsonNode ae = m.path("detectors").get(1);
+        assertEquals("autoencoder", ae.path("name").asText());
+        assertEquals("autoencoder.params", ae.path("weights").asText());
+        assertEquals(8, ae.path("parameters").path("trainingLoss").size());
+        assertTrue(Files.size(models.resolve(base + ".onnx")) > 1000, "the autoencoder's ONNX export beside the model");
+    }
+
+    @Test
+    void exportWritesTheAutoencoderAndAClassifierCommandRefusesIt() {
+        Path onnx = dir.resolve("ae.onnx");
+        Run e = TinyData.cli(TinyData.args("export", "--model", model, "--out", onnx));
+        assertEquals(0, e.status(), e.err());
+        assertTrue(Files.isRegularFile(onnx));
+        Run p = TinyData.cli(TinyData.args("predict", "--model", onnx, run.resolve("1.csv")));
+        assertEquals(2, p.status(), p.err());
+        assertTrue(p.err().contains(onnx + " is an anomaly model of normal vibration (made by triax baseline)"), p.err());
     }
 
     @Test
@@ -74,9 +90,12 @@ class HealthCommandsTest {
         List<Path> csv = TinyData.filesEndingWith(out, ".csv");
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.get(0));
-        assertEquals("snapshot,file,time_min,score_indicators,index_indicators,trend,state,baseline", lines.get(0));
+        assertEquals("snapshot,file,time_min,score_indicators,index_indicators,score_autoencoder,index_autoencoder,trend,state,"
+                + "baseline", lines.get(0));
         assertEquals(SNAPSHOTS + 1, lines.size());
         assertTrue(lines.get(1).startsWith("1,1.csv,0.00000,") && lines.get(1).endsWith(",NORMAL,true"), lines.get(1));
+        assertTrue(r.out().matches("(?s).*autoencoder +first alarm at snapshot 3[0-3] of.*"), "the autoencoder sees the step too: "
+                + r.out());
         assertTrue(lines.get(STEP + 2).endsWith(",ALARM,false"), lines.get(STEP + 2));
         for (int k = 1; k < STEP; k++) {
             assertTrue(lines.get(k).contains(",NORMAL,"), "no alarm on the drift: " + lines.get(k));
