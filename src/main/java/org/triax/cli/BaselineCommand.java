@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code triax baseline}: normal recordings in, an anomaly model of the machine's normal vibration out. */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Learn a machine's normal vibration from normal recordings only and set the alarm threshold from "
-                + "held-out normal windows. The normal recordings are split fit/threshold/test 50/30/20 % (by recording "
+                + "held-out normal windows. The normal recordings are split fit/threshold/test 50/30/20 %% (by recording "
                 + "when there are >= 3, else in time blocks) unless --split is given.")
 final class BaselineCommand implements Callable<Integer> {
 

@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /** Entry point: {@code triax train|cv|predict|evaluate|export|baseline|monitor|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
-        description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
+        description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier; normal-only anomaly models "
+                + "(baseline) and run monitoring (monitor).",
         subcommands = {TrainCommand.class, CvCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
                 BaselineCommand.class, MonitorCommand.class,
                 SpectrogramCommand.class, CommandLine.HelpCommand.class})
