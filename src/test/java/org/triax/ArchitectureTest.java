@@ -25,17 +25,18 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.triax\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     /** Stage -> the stages it may import (the root package, TriaxException, is open to all). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "io", Set.of(),
-            "signal", Set.of("io"),
-            "dataset", Set.of("io", "signal"),
-            "model", Set.of(),
-            "report", Set.of("io"),
-            "artifact", Set.of("io", "signal", "dataset", "model"),
-            "onnx", Set.of("io", "signal", "dataset", "model", "artifact"),
-            "train", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx"),
-            "predict", Set.of("io", "signal", "dataset", "model", "artifact", "onnx"),
-            "cli", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx", "train", "predict"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("io", Set.of()),
+            Map.entry("signal", Set.of("io")),
+            Map.entry("dataset", Set.of("io", "signal")),
+            Map.entry("model", Set.of()),
+            Map.entry("report", Set.of("io")),
+            Map.entry("artifact", Set.of("io", "signal", "dataset", "model")),
+            Map.entry("onnx", Set.of("io", "signal", "dataset", "model", "artifact")),
+            Map.entry("train", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx")),
+            Map.entry("predict", Set.of("io", "signal", "dataset", "model", "artifact", "onnx")),
+            Map.entry("health", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx")),
+            Map.entry("cli", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx", "train", "predict", "health")));
 
     @Test
     void everyStageImportsOnlyTheStagesBelowIt() throws IOException {

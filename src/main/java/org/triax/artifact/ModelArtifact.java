@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.triax.TriaxException;
 import org.triax.io.AtomicFiles;
 import org.triax.model.TriaxNetwork;
@@ -22,7 +19,7 @@ import org.triax.model.TriaxNetwork;
  * file, so a crash never leaves a half model under the real name.
  */
 public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
-    static final String METADATA_ENTRY = "triax-model.json";
+    static final String METADATA_ENTRY = ModelArchive.METADATA_ENTRY;
     static final String WEIGHTS_ENTRY = "weights.params";
 
     public static final ObjectMapper JSON = JsonMapper.builder()
@@ -33,16 +30,14 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
 
     /** Writes {@code file} (which must not exist) whole or not at all ({@link AtomicFiles}). */
     public void save(Path file) {
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-            zip.write(JSON.writeValueAsBytes(metadata));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
-            zip.write(weights);
-            zip.closeEntry();
-            zip.finish();
-        });
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try {
+            entries.put(METADATA_ENTRY, JSON.writeValueAsBytes(metadata));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise the model metadata", e);
+        }
+        entries.put(WEIGHTS_ENTRY, weights);
+        ModelArchive.write(file, entries);
     }
 
     /** Writes the metadata alone as readable JSON ({@code <base>.metrics.json}). */
@@ -51,28 +46,14 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
     }
 
     public static ModelArtifact load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new TriaxException("model file " + file + " does not exist");
+        Map<String, byte[]> entries = ModelArchive.read(file);
+        byte[] meta = entries.get(METADATA_ENTRY);
+        byte[] weights = entries.get(WEIGHTS_ENTRY);
+        ModelMetadata parsed = parseMetadata(file, meta); // an anomaly model is refused here, before its weights are missed
+        if (weights == null) {
+            throw new TriaxException(file + ": not a triax model (missing " + WEIGHTS_ENTRY + ")");
         }
-        byte[] meta = null;
-        byte[] weights = null;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (METADATA_ENTRY.equals(e.getName())) {
-                    meta = zip.readAllBytes();
-                } else if (WEIGHTS_ENTRY.equals(e.getName())) {
-                    weights = zip.readAllBytes();
-                }
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new TriaxException(file + ": not a triax model (not a readable model archive: " + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new TriaxException(file + ": unreadable model file (" + e.getMessage() + ")", e);
-        }
-        if (meta == null || weights == null) {
-            throw new TriaxException(file + ": not a triax model (missing " + (meta == null ? METADATA_ENTRY : WEIGHTS_ENTRY) + ")");
-        }
-        return new ModelArtifact(parseMetadata(file, meta), weights);
+        return new ModelArtifact(parsed, weights);
     }
 
     /**
@@ -86,6 +67,7 @@ public record ModelArtifact(ModelMetadata metadata, byte[] weights) {
             if (!ModelMetadata.FORMAT.equals(node.path("format").asText())) {
                 throw new TriaxException(file + ": not a triax model (format is '" + node.path("format").asText() + "')");
             }
+            ModelKind.of(node).require(ModelKind.CLASSIFIER, file);
             int version = node.path("formatVersion").asInt();
             if (version > ModelMetadata.FORMAT_VERSION) {
                 throw new TriaxException(file + ": model format version " + version + " is newer than this triax reads ("

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.triax.io.ReservedName;
 
-/** {@code <yyyyMMdd-HHmmss>_validation_res_XX.XX_test_set_YY.YY.<ext>}, accuracies in percent. */
+/**
+ * Classifiers: {@code <yyyyMMdd-HHmmss>_validation_res_XX.XX_test_set_YY.YY.<ext>}, accuracies in
+ * percent. Anomaly models: {@code <yyyyMMdd-HHmmss>_anomaly_false_alarm_XX.XX_test_YY.YY.<ext>}, the
+ * target false-alarm rate and the one measured on held-out normal test windows, in percent.
+ */
 public final class ModelNaming {
     public static final String EXTENSION = "triax";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -18,6 +22,23 @@ public final class ModelNaming {
     public static String baseName(LocalDateTime time, double validationAccuracy, double testAccuracy) {
         return String.format(Locale.ROOT, "%s_validation_res_%.2f_test_set_%.2f", STAMP.format(time),
                 100 * validationAccuracy, 100 * testAccuracy);
+    }
+
+    public static String anomalyBaseName(LocalDateTime time, double falseAlarm, double testFalseAlarm) {
+        return String.format(Locale.ROOT, "%s_anomaly_false_alarm_%.2f_test_%.2f", STAMP.format(time), 100 * falseAlarm,
+                100 * testFalseAlarm);
+    }
+
+    /** {@link #reserve} for an anomaly model's files. */
+    public static ReservedName reserveAnomaly(Path dir, LocalDateTime time, double falseAlarm, double testFalseAlarm,
+                                              List<String> suffixes) {
+        return ReservedName.bySecond(dir, time, t -> anomalyBaseName(t, falseAlarm, testFalseAlarm), suffixes);
+    }
+
+    /** A run's output name: {@code <yyyyMMdd-HHmmss>_<what>}, e.g. {@code 20250101-120000_monitor_Bearing1_1}. */
+    public static ReservedName reserveRun(Path dir, LocalDateTime time, String what, List<String> suffixes) {
+        String safe = what.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return ReservedName.bySecond(dir, time, t -> STAMP.format(t) + "_" + safe, suffixes);
     }
 
     /**

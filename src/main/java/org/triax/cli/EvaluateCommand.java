@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.triax.artifact.Metrics;
+import org.triax.artifact.ModelKind;
 import org.triax.predict.Evaluation;
 import org.triax.report.ConfusionMatrixPlot;
 import org.triax.signal.ReadNotes;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Option;
 /** {@code triax evaluate}: metrics of a model on a labelled folder. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a labelled folder. On its own, unchanged training data it scores the test "
-                + "set saved in the model and reproduces its test metrics; elsewhere it scores every window.")
+                + "set saved in the model and reproduces its test metrics; elsewhere it scores every window. An anomaly "
+                + "model (triax baseline) is evaluated as normal class vs the rest: ROC AUC, partial AUC, precision, "
+                + "recall and F1 at its threshold per detector, and a ROC plot in --out.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,8 +32,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--confusion-png", paramLabel = "FILE", description = "also draw the confusion matrix here")
     Path confusionPng;
 
+    @Option(names = "--normal-class", paramLabel = "NAME", description = "anomaly models: the normal class folder "
+            + "(default: the model's normal class)")
+    String normalClass;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "anomaly models: where the ROC plot and JSON go (default ${DEFAULT-VALUE})")
+    Path out = Path.of("evaluate");
+
     @Override
     public Integer call() {
+        if (ModelKind.isAnomalyModel(scoring.model)) {
+            return AnomalyEvaluationOutput.run(scoring.model, data, normalClass, allWindows, out, System.out);
+        }
         ReadNotes notes = new ReadNotes();
         Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.read(notes), scoring.resample(),
                 scoring.engine(), scoring.sourceChannels());

@@ -3,6 +3,8 @@ package org.triax.cli;
 import ai.onnx.proto.OnnxMl;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.triax.artifact.ModelKind;
+import org.triax.health.AnomalyOnnx;
 import org.triax.onnx.OnnxExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code triax export}: the portable ONNX form of a model file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a .triax model to ONNX (opset 17; input 'spectrogram' [batch, C, bins, frames], output "
-                + "'probabilities' [batch, classes]) with the preprocessing contract in its metadata properties.")
+                + "'probabilities' [batch, classes]) with the preprocessing contract in its metadata properties. An anomaly "
+                + "model (triax baseline) exports its autoencoder: output 'score' [batch] and 'reconstruction'.")
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a .triax model file")
@@ -23,6 +26,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = out != null ? out : OnnxExport.defaultPath(model);
+        if (ModelKind.isAnomalyModel(model)) {
+            AnomalyOnnx.exportFile(model, target);
+            System.out.printf("wrote %s: the anomaly model's autoencoder, ONNX opset %d, input %s, outputs score and "
+                    + "reconstruction%n", target, OnnxExport.OPSET, OnnxExport.INPUT);
+            return 0;
+        }
         OnnxMl.ModelProto m = OnnxExport.exportFile(model, target);
         OnnxMl.GraphProto g = m.getGraph();
         System.out.printf("wrote %s: ONNX opset %d, %d nodes, input %s %s, output %s %s%n", target, OnnxExport.OPSET,

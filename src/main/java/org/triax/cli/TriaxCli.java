@@ -7,10 +7,12 @@ import org.triax.signal.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** Entry point: {@code triax train|predict|evaluate|export|spectrogram}. */
+/** Entry point: {@code triax train|cv|predict|evaluate|export|baseline|monitor|spectrogram}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
-        description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier.",
+        description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier; normal-only anomaly models "
+                + "(baseline) and run monitoring (monitor).",
         subcommands = {TrainCommand.class, CvCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
+                BaselineCommand.class, MonitorCommand.class,
                 SpectrogramCommand.class, CommandLine.HelpCommand.class})
 public final class TriaxCli implements Runnable {
 

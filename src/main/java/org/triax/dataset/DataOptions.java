@@ -77,6 +77,11 @@ public record DataOptions(Path root, List<String> channels, double sampleRate, S
                 grouping, fromData, t, testGroups);
     }
 
+    public DataOptions withFractions(SplitFractions f) {
+        return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, f, seed, resample,
+                grouping, fromData, transform, testGroups);
+    }
+
     public DataOptions withTestGroups(List<String> groups) {
         return new DataOptions(root, channels, sampleRate, variable, window, stft, protocol, fractions, seed, resample,
                 grouping, fromData, transform, groups);

@@ -35,7 +35,15 @@ public final class DatasetLoader {
      * @param notes gets what the readers left out (time stamp columns, ...) and assumed
      */
     public static LoadedRecordings read(DataOptions o, ReadNotes notes) {
-        DatasetIndex index = DatasetIndex.scan(o.root());
+        return read(o, DatasetIndex.scan(o.root()), notes);
+    }
+
+    /**
+     * {@link #read(DataOptions, ReadNotes)} of the recordings {@code index} lists (a subset of a
+     * folder, such as its normal class or the first part of a run; {@code o.root()} holds its
+     * triax.properties).
+     */
+    public static LoadedRecordings read(DataOptions o, DatasetIndex index, ReadNotes notes) {
         DatasetProperties props = DatasetProperties.read(o.root());
         double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
         String variable = o.variable() != null ? o.variable() : props.variable();
@@ -69,6 +77,11 @@ public final class DatasetLoader {
     /** {@link #read(DataOptions, ReadNotes)} with notes discarded. */
     public static LoadedRecordings read(DataOptions o) {
         return read(o, ReadNotes.DISCARD);
+    }
+
+    /** {@link #read(DataOptions, DatasetIndex, ReadNotes)} with notes discarded. */
+    public static LoadedRecordings read(DataOptions o, DatasetIndex index) {
+        return read(o, index, ReadNotes.DISCARD);
     }
 
     /**

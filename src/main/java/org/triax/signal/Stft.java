@@ -118,6 +118,28 @@ public final class Stft {
         return psd;
     }
 
+    /**
+     * Welch's estimate of {@code x[from, from + length)}: the one-sided PSD of bins 0..segment/2
+     * averaged over the window's STFT segments, into {@code out} (length segment/2 + 1). Returns
+     * the number of segments averaged (0 leaves {@code out} zero).
+     */
+    public int meanPowerDensity(double[] x, int from, int length, double[] out) {
+        int frames = config.frames(length);
+        int half = config.segment() / 2;
+        java.util.Arrays.fill(out, 0, half + 1, 0);
+        double[] buf = new double[config.segment()];
+        for (int f = 0; f < frames; f++) {
+            powerOfSegment(x, from + f * config.step(), buf);
+            for (int k = 0; k <= half; k++) {
+                out[k] += buf[k];
+            }
+        }
+        for (int k = 0; frames > 0 && k <= half; k++) {
+            out[k] /= frames;
+        }
+        return frames;
+    }
+
     /** Detrends, tapers and transforms one segment; leaves the PSD of bins 0..n/2 in buf[0..n/2]. */
     private void powerOfSegment(double[] x, int start, double[] buf) {
         int n = config.segment();

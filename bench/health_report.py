@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Turns the outputs of bench/health.sh into the "Health monitoring" section of BENCHMARKS.md."""
+import glob, json, os, platform, re, statistics, subprocess, sys
+
+out, command = sys.argv[1], sys.argv[2]
+
+
+def one(pattern):
+    files = sorted(glob.glob(os.path.join(out, pattern)))
+    if not files:
+        sys.exit(f"health_report: nothing matches {pattern}")
+    return files[0]
+
+
+def load(pattern):
+    with open(one(pattern)) as f:
+        return json.load(f)
+
+
+def cpu():
+    name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    return f"{name}, {os.cpu_count()} cores"
+
+
+def java():
+    r = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    return r.stderr.splitlines()[0] if r.stderr else "java"
+
+
+p = []
+p.append("## 5. Health monitoring (`triax baseline`, `monitor`, `evaluate` on anomaly models)\n")
+p.append(f"Measured by `{command}` on {cpu()}, {java()}; load average at start / end: "
+         f"{open(os.path.join(out, 'load-start.txt')).read().split('load average:')[1].strip()} / "
+         f"{open(os.path.join(out, 'load-end.txt')).read().split('load average:')[1].strip()} "
+         "(the machine is shared: timings vary 2x from run to run).\n")
+
+# XJTU first alarms, seed 42, both detectors
+mon = load("xjtu-monitor/*.json")
+p.append("### XJTU-SY Bearing1_1: learned from its first 20 % (25 of 123 one-minute snapshots)\n")
+p.append(f"`{open(one('xjtu-baseline.log')).readline().strip()}` then "
+         f"`{open(one('xjtu-monitor.log')).readline().strip()}`; alarm after {mon['persist']} snapshots in a row above "
+         "the threshold (index > 1). The run fails at minute 123; the horizontal RMS steps from 1.0 g (minute 76) to 2.3 g (minute 80).\n")
+p.append("| detector | first alarm (minute) | lead time before the end | share of life | max index, minutes 26-69 (slow drift) | min index, minutes 79-123 (after the step) | median index, normal test snapshots |")
+p.append("|---|---|---|---|---|---|---|")
+base = load("xjtu/*.metrics.json")
+for a in mon["firstAlarms"]:
+    d = a["detector"]
+    idx = [r["index"][d] for r in mon["rows"]]
+    drift = max(idx[25:69])
+    after = min(idx[78:])
+    med = next(x["test"]["medianIndex"] for x in base["detectors"] if x["name"] == d)
+    first = a["snapshot"] if a["snapshot"] > 0 else "none"
+    lead = f"{a['beforeEnd']:.0f} min" if a["snapshot"] > 0 else "-"
+    share = f"{100 * a['shareOfLife']:.1f} %" if a["snapshot"] > 0 else "-"
+    p.append(f"| {d} | {first} | {lead} | {share} | {drift:.2f} | {after:.2f} | {med:.2f} |")
+p.append("")
+seeds = []
+for log in sorted(glob.glob(os.path.join(out, "seed-*-monitor.log")), key=lambda s: int(re.search(r"seed-(\d+)", s).group(1))):
+    m = re.search(r"first alarm at snapshot (\d+)", open(log).read())
+    seeds.append(int(m.group(1)) if m else None)
+ok = [s for s in seeds if s is not None]
+p.append(f"First alarm of the condition-indicator detector over {len(seeds)} seeds of the fit/threshold/test split "
+         f"(`--seed 1..{len(seeds)}`): minutes {', '.join(str(s) for s in seeds)} (median {statistics.median(ok) if ok else '-'}; "
+         f"targets: none before 70, within 5 snapshots of the step at 76-80).\n")
+
+# throughput
+def throughput(kind):
+    rates, parts = [], {}
+    for log in sorted(glob.glob(os.path.join(out, f"throughput-{kind}-*.log"))):
+        text = open(log).read()
+        rates.append(float(re.search(r"\(([\d.]+) snapshots/s\)", text).group(1)))
+        for name, ms in re.findall(r"(\w+) ([\d.]+) ms", text.split("time per snapshot")[1].splitlines()[0]):
+            parts.setdefault(name, []).append(float(ms))
+    return rates, {k: statistics.median(v) for k, v in parts.items()}
+
+p.append("### monitor throughput on XJTU-SY Bearing1_1 (123 snapshots of 2 x 32768 samples, gzipped CSV)\n")
+p.append("Wall time of reading and scoring the run in the `monitor` process (JVM start and JIT warm-up included: 123 "
+         "snapshots are a short run), snapshots read and scored two at a time on the 2 cores. Time per snapshot is summed "
+         "over both threads (so it adds up to about twice the wall time per snapshot).\n")
+p.append("| model | snapshots/s (runs) | median | reading ms/snapshot | indicators ms | autoencoder ms (spectrograms + ONNX Runtime) |")
+p.append("|---|---|---|---|---|---|")
+for kind, label in (("indicators", "condition indicators"), ("both", "indicators + autoencoder")):
+    rates, parts = throughput(kind)
+    p.append(f"| {label} | {', '.join(f'{r:.0f}' for r in rates)} | **{statistics.median(rates):.0f}** | "
+             f"{parts.get('reading', float('nan')):.1f} | {parts.get('indicators', float('nan')):.1f} | "
+             f"{parts.get('autoencoder', float('nan')):.1f} |" if 'autoencoder' in parts else
+             f"| {label} | {', '.join(f'{r:.0f}' for r in rates)} | **{statistics.median(rates):.0f}** | "
+             f"{parts.get('reading', float('nan')):.1f} | {parts.get('indicators', float('nan')):.1f} | - |")
+p.append("")
+
+# AUCs
+p.append("### Normal vs faulty recordings (`triax evaluate` on an anomaly model)\n")
+p.append("Trained on normal recordings only. Normal units scored: the baseline's normal test blocks (never fitted on, "
+         "not used for the threshold); every window of every faulty recording. pAUC: FPR <= 0.1, McClish-standardised "
+         "(0.5 chance, 1 perfect). Precision, recall, F1 and false alarms at the model's threshold.\n")
+p.append("| data | detector | unit | normal / other | ROC AUC | pAUC | precision | recall | F1 | false alarms | worst class AUC (recordings / windows) |")
+p.append("|---|---|---|---|---|---|---|---|---|---|---|")
+for name in ("kafeel", "cwru"):
+    ev = load(f"{name}-evaluate/*.json")
+    for d, f in ev["detectors"].items():
+        for unit in ("recordings", "windows"):
+            m = f[unit]
+            worst = (f"{min(f['perClass'], key=f['perClass'].get)} {min(f['perClass'].values()):.4f} / "
+                     f"{min(f['perClassWindows'].values()):.4f}") if unit == "recordings" else ""
+            p.append(f"| {name} | {d} | {unit} | {m['normal']} / {m['anomalous']} | {m['auc']:.4f} | {m['partialAuc']:.4f} | "
+                     f"{m['precision']:.4f} | {m['recall']:.4f} | {m['f1']:.4f} | {100 * m['falseAlarm']:.2f} % | {worst} |")
+p.append("")
+p.append("Commands: " + "; ".join(f"`{open(one(f)).readline().strip()}`" for f in
+                                 ("kafeel-baseline.log", "kafeel-evaluate.log", "cwru-baseline.log", "cwru-evaluate.log")) + ".\n")
+print("\n".join(p))

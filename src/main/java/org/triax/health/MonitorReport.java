@@ -1,0 +1,46 @@
+package org.triax.health;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code triax monitor} found in a run, as written to its JSON file.
+ *
+ * @param timeUnit unit of every {@code time}: s, min, h, d when the snapshots' times are known (or
+ *     {@code --interval} gives them), else "snapshot" (the 1-based position in the run)
+ * @param firstAlarms the first alarm each detector's index would raise, the alarm detector's first
+ * @param rows one per snapshot, in time order
+ * @param seconds wall time of reading and scoring the run
+ */
+public record MonitorReport(String model, String run, String orderedBy, int snapshots, List<String> detectors,
+                            String alarmDetector, Map<String, Double> thresholds, int persist, String timeUnit,
+                            List<FirstAlarm> firstAlarms, List<Row> rows, double seconds) {
+
+    /**
+     * One snapshot.
+     *
+     * @param score per detector: the median window score
+     * @param index per detector: score / threshold
+     * @param trend smoothed index of the alarm detector
+     * @param state of the alarm detector ({@link AlarmRule.State})
+     * @param baseline whether the baseline learned from this snapshot (its run is the model's normal data)
+     */
+    public record Row(int snapshot, String file, double time, Map<String, Double> score, Map<String, Double> index,
+                      double trend, String state, boolean baseline) {
+    }
+
+    /**
+     * A detector's first alarm (snapshot -1 and NaN figures: none).
+     *
+     * @param beforeEnd time from the alarm to the last snapshot, in {@code timeUnit}
+     * @param shareOfLife {@code beforeEnd} over the whole run (first to last snapshot)
+     */
+    public record FirstAlarm(String detector, int snapshot, String file, double time, int snapshotsBeforeEnd,
+                             double beforeEnd, double shareOfLife) {
+    }
+
+    /** The alarm detector's first alarm. */
+    public FirstAlarm firstAlarm() {
+        return firstAlarms.get(0);
+    }
+}

@@ -1,0 +1,117 @@
+package org.triax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelKind;
+import org.triax.testing.TinyData;
+import org.triax.testing.TinyData.Run;
+import org.triax.testing.TinyRuns;
+
+/** {@code baseline} then {@code monitor} on a tiny run that drifts slowly and then breaks. */
+class HealthCommandsTest {
+    static final int SNAPSHOTS = 40;
+    static final int STEP = 30;
+
+    @TempDir
+    static Path shared;
+    static Path run;
+    static Path models;
+    static Path model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void baselineOnTheFirstHalf() {
+        run = TinyRuns.run(shared.resolve("run"), SNAPSHOTS, STEP, 3);
+        models = shared.resolve("models");
+        Run r = TinyData.cli(TinyData.args("baseline", "--run", run, "--normal-first", "50%", "--false-alarm", "5%",
+                "--detectors", "indicators,autoencoder", "--epochs", "8", "--out", models, TinyRuns.SMALL));
+        assertEquals(0, r.status(), r.err() + r.out());
+        List<Path> files = TinyData.filesEndingWith(models, ".triax");
+        assertEquals(1, files.size());
+        model = files.get(0);
+    }
+
+    @Test
+    void theModelFileDescribesItselfAndIsAnAnomalyModel() throws IOException {
+        assertTrue(model.getFileName().toString().matches("\\d{8}-\\d{6}_anomaly_false_alarm_5\\.00_test_\\d+\\.\\d{2}\\.triax"),
+                model.toString());
+        assertEquals(ModelKind.ANOMALY_DETECTOR, ModelKind.of(model));
+        String base = model.getFileName().toString().replace(".triax", "");
+        JsonNode m = ModelArtifact.JSON.readTree(models.resolve(base + ".metrics.json").toFile());
+        assertEquals("anomaly-detector", m.path("kind").asText());
+        assertEquals(0.05, m.path("config").path("falseAlarm").asDouble());
+        assertEquals(20, m.path("normal").path("recordings").asInt());
+        assertEquals("BY_RECORDING", m.path("split").path("protocol").asText());
+        JsonNode det = m.path("detectors").get(0);
+        assertEquals("indicators", det.path("name").asText());
+        assertTrue(det.path("threshold").path("value").asDouble() > 0);
+        assertTrue(det.path("threshold").path("heldOut").asInt() >= 59, "enough held-out windows for 5 %");
+        assertEquals(24, det.path("parameters").path("cloud").path("mean").size(), "2 channels x (4 + 8 bands)");
+        assertTrue(m.path("normal").path("fingerprint").asText().startsWith("sha256:"));
+        assertEquals(42, m.path("split").path("seed").asInt());
+        JsonNode ae = m.path("detectors").get(1);
+        assertEquals("autoencoder", ae.path("name").asText());
+        assertEquals("autoencoder.params", ae.path("weights").asText());
+        assertEquals(8, ae.path("parameters").path("trainingLoss").size());
+        assertTrue(Files.size(models.resolve(base + ".onnx")) > 1000, "the autoencoder's ONNX export beside the model");
+    }
+
+    @Test
+    void exportWritesTheAutoencoderAndAClassifierCommandRefusesIt() {
+        Path onnx = dir.resolve("ae.onnx");
+        Run e = TinyData.cli(TinyData.args("export", "--model", model, "--out", onnx));
+        assertEquals(0, e.status(), e.err());
+        assertTrue(Files.isRegularFile(onnx));
+        Run p = TinyData.cli(TinyData.args("predict", "--model", onnx, run.resolve("1.csv")));
+        assertEquals(2, p.status(), p.err());
+        assertTrue(p.err().contains(onnx + " is an anomaly model of normal vibration (made by triax baseline)"), p.err());
+    }
+
+    @Test
+    void monitorAlarmsAtTheStepNotOnTheDriftAndWritesCsvJsonAndPng() throws IOException {
+        Path out = dir.resolve("monitor");
+        Run r = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", out, "--interval", "1min"));
+        assertEquals(0, r.status(), r.err());
+        // the fault starts at snapshot 30; three in a row above the threshold: alarm at 32
+        assertTrue(r.out().contains("first alarm at snapshot " + (STEP + 2) + " of " + SNAPSHOTS), r.out());
+        assertTrue(r.out().contains("8 min before the end of the run, 20.5 % of its life"), r.out());
+        List<Path> csv = TinyData.filesEndingWith(out, ".csv");
+        assertEquals(1, csv.size());
+        List<String> lines = Files.readAllLines(csv.get(0));
+        assertEquals("snapshot,file,time_min,score_indicators,index_indicators,score_autoencoder,index_autoencoder,trend,state,"
+                + "baseline", lines.get(0));
+        assertEquals(SNAPSHOTS + 1, lines.size());
+        assertTrue(lines.get(1).startsWith("1,1.csv,0.00000,") && lines.get(1).endsWith(",NORMAL,true"), lines.get(1));
+        assertTrue(r.out().matches("(?s).*autoencoder +first alarm at snapshot 3[0-3] of.*"), "the autoencoder sees the step too: "
+                + r.out());
+        assertTrue(lines.get(STEP + 2).endsWith(",ALARM,false"), lines.get(STEP + 2));
+        for (int k = 1; k < STEP; k++) {
+            assertTrue(lines.get(k).contains(",NORMAL,"), "no alarm on the drift: " + lines.get(k));
+        }
+        JsonNode json = ModelArtifact.JSON.readTree(TinyData.filesEndingWith(out, ".json").get(0).toFile());
+        assertEquals(STEP + 2, json.path("firstAlarms").get(0).path("snapshot").asInt());
+        assertEquals(SNAPSHOTS, json.path("rows").size());
+        Path png = TinyData.filesEndingWith(out, ".png").get(0);
+        assertTrue(Files.size(png) > 10_000);
+
+        // a second run never overwrites the first: it takes the next free name
+        var before = TinyData.snapshot(out);
+        Run again = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", out, "--persist", "1"));
+        assertEquals(0, again.status(), again.err());
+        assertEquals(2, TinyData.filesEndingWith(out, ".csv").size());
+        before.forEach((f, sha) -> assertEquals(sha, TinyData.snapshot(out).get(f), f + " changed"));
+        assertTrue(again.out().contains("first alarm at snapshot " + STEP + " of"), again.out());
+    }
+}
