@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.triax\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     /** Stage -> the stages it may import (the root package, TriaxException, is open to all). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
+    private static final Map<String, Set<String>> ALLOWED = new HashMap<>(Map.of(
             "io", Set.of(),
             "signal", Set.of("io"),
             "dataset", Set.of("io", "signal"),
@@ -35,7 +36,12 @@ class ArchitectureTest {
             "onnx", Set.of("io", "signal", "dataset", "model", "artifact"),
             "train", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx"),
             "predict", Set.of("io", "signal", "dataset", "model", "artifact", "onnx"),
-            "cli", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx", "train", "predict"));
+            "cli", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx", "train", "predict", "studio")));
+
+    static {
+        // the studio's server sits beside cli (which starts it): two thin shells over the same library calls
+        ALLOWED.put("studio", Set.of("io", "signal", "dataset", "model", "artifact", "report", "onnx", "train", "predict"));
+    }
 
     @Test
     void everyStageImportsOnlyTheStagesBelowIt() throws IOException {
