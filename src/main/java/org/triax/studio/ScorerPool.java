@@ -39,7 +39,8 @@ final class ScorerPool implements AutoCloseable {
         }
         synchronized (this) {
             if (closed) {
-                throw new IllegalStateException("the studio is shutting down");
+                throw new HttpError(503, "this model's scorers were closed (the studio is stopping, or too many "
+                        + "reading settings are in use at once): try again");
             }
             if (all.size() < max) {
                 s = open.get();

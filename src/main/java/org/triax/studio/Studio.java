@@ -26,10 +26,11 @@ public final class Studio implements AutoCloseable {
     private final TrainingQueue queue;
     private final Javalin app;
     private final Api api = new Api();
+    private final DataRoot root;
 
     private Studio(StudioConfig config, TrainOptions trainOptions, PrintStream console) throws IOException {
         this.config = config;
-        DataRoot root = new DataRoot(config.dataRoot());
+        this.root = new DataRoot(config.dataRoot());
         Files.createDirectories(config.models());
         this.scratch = Files.createTempDirectory("triax-studio-");
         this.models = new ModelStore(config.models(), Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -91,7 +92,7 @@ public final class Studio implements AutoCloseable {
         c.routes.before(access::check);
         api.register(c.routes);
         c.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
-        c.routes.exception(TriaxException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        c.routes.exception(TriaxException.class, (e, ctx) -> error(ctx, 400, serverPathsOut(e.getMessage())));
         c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 e.getStatus() == 404 ? "no such route: " + ctx.method() + " " + ctx.path() : e.getMessage()));
         c.routes.exception(Exception.class, (e, ctx) -> {
@@ -122,6 +123,15 @@ public final class Studio implements AutoCloseable {
             return;
         }
         Json.send(ctx, status, Json.error(status, message));
+    }
+
+    /** Files are named as the client names them: relative to the data root or the models folder. */
+    private String serverPathsOut(String message) {
+        String m = String.valueOf(message);
+        for (Path p : new Path[] {root.path(), config.models().toAbsolutePath().normalize()}) {
+            m = m.replace(p + "/", "").replace(p.toString(), ".");
+        }
+        return m;
     }
 
     private static String rootCause(Throwable e) {

@@ -8,8 +8,11 @@ export async function show(view, parts) {
   const left = el('section', { class: 'column' });
   const right = el('section', { class: 'column wide', id: 'run-view' });
   view.append(el('div', { class: 'columns' }, left, right));
-  left.append(form(spec.options, root.folders), el('h3', {}, 'runs'), runList(runs.runs, parts[1]));
-  if (parts[1]) return showRun(right, parts[1]);
+  const list = el('div', {}, runList(runs.runs, parts[1]));
+  left.append(form(spec.options, root.folders), el('h3', {}, 'runs'), list);
+  // a run that starts or ends changes the list's states
+  const refresh = () => api('/api/v1/runs').then(r => list.replaceChildren(runList(r.runs, parts[1]))).catch(() => {});
+  if (parts[1]) return showRun(right, parts[1], refresh);
   right.append(el('p', { class: 'muted' }, 'Start a run, or pick one from the list: runs train one at a time, '
     + 'and keep their log and curves while the studio runs.'));
 }
@@ -62,7 +65,7 @@ function runList(runs, selected) {
     el('span', { class: 'state ' + r.state }, r.state))));
 }
 
-function showRun(box, id) {
+function showRun(box, id, refresh) {
   const state = el('span', { id: 'run-state', class: 'state' });
   const cancel = el('button', { id: 'run-cancel', onclick: async () => {
     try { await api('/api/v1/runs/' + q(id) + '/cancel', { method: 'POST' }); } catch (e) { showError(e); }
@@ -119,6 +122,7 @@ function showRun(box, id) {
   }));
   source.addEventListener('state', fresh(e => {
     setState(e.run);
+    refresh();
     if (!['queued', 'running'].includes(e.run.state)) source.close();
   }));
   return () => source.close();
