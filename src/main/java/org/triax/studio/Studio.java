@@ -27,6 +27,8 @@ public final class Studio implements AutoCloseable {
     private final Javalin app;
     private final Api api = new Api();
     private final DataRoot root;
+    /** The most of a refused request's body read to keep its connection. */
+    private static final long DRAIN_LIMIT = 4L << 20;
 
     private Studio(StudioConfig config, TrainOptions trainOptions, PrintStream console) throws IOException {
         this.config = config;
@@ -112,10 +114,7 @@ public final class Studio implements AutoCloseable {
 
     /** JSON for the API and other clients; a short page for a browser that opened a page without the token. */
     private static void error(Context ctx, int status, String message) {
-        if (ctx.method() != io.javalin.http.HandlerType.GET) {
-            // the body may be unread (an upload refused early): this connection cannot serve another request
-            ctx.header("Connection", "close");
-        }
+        finishBody(ctx);
         if (status == 401 && !ctx.path().startsWith("/api/")) {
             ctx.status(401).contentType("text/html; charset=utf-8").result("<!doctype html><title>triax studio</title>"
                     + "<h1>401: this studio needs its token</h1><p>Open the URL that <code>triax serve</code> printed "
@@ -123,6 +122,37 @@ public final class Studio implements AutoCloseable {
             return;
         }
         Json.send(ctx, status, Json.error(status, message));
+    }
+
+    /**
+     * A request refused before its body was read (no token, an upload too large or malformed):
+     * a small rest is read and dropped, so that the client gets the answer and the connection
+     * stays usable; a large rest, or a body that cannot be read any more, closes the connection.
+     */
+    private static void finishBody(Context ctx) {
+        if (ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD) {
+            return;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        // a multipart body may be half parsed: whatever is left cannot be told apart any more
+        if (declared > DRAIN_LIMIT || ctx.isMultipartFormData()) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buf = new byte[1 << 14];
+            long left = DRAIN_LIMIT;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                left -= n;
+                if (left < 0) {
+                    ctx.header("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            ctx.header("Connection", "close");
+        }
     }
 
     /** Files are named as the client names them: relative to the data root or the models folder. */
