@@ -16,7 +16,7 @@ export function lines(container, { title, xLabel, yLabel, labels, colors, dash, 
   })));
   const opts = {
     title, width: half ? Math.max(280, Math.floor(width(container.parentElement || container) / 2) - 12) : width(container),
-    height, series,
+    height, series, legend: { live: false },
     scales: { x: { time: false }, y: yRange ? { range: yRange } : {} },
     axes: [integerX ? { label: xLabel, incrs: [1, 2, 5, 10, 20, 50, 100] } : { label: xLabel }, { label: yLabel, size: 64 }],
   };

@@ -92,8 +92,9 @@ function showRun(box, id, refresh) {
     cancel.disabled = !['queued', 'running'].includes(run.state);
     meta.textContent = `${run.data} · ${run.designs.join(' + ')} · ${run.epochs} epochs · started ${run.startedAt || '–'}`
       + (run.error ? ' · ' + run.error : '');
+    progress.hidden = run.state !== 'running';
     if (run.progress) setProgress(run.progress);
-    else if (run.state !== 'running') { progress.value = 0; progressText.textContent = ''; }
+    else if (run.state !== 'running') progressText.textContent = '';
     if (run.outcomes.length) showResults(results, run.outcomes);
   }
   function setProgress(p) {
