@@ -7,13 +7,13 @@ import org.triax.signal.ReadNotes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** Entry point: {@code triax train|cv|predict|evaluate|export|baseline|monitor|spectrogram}. */
+/** Entry point: {@code triax train|cv|predict|evaluate|export|baseline|monitor|spectrogram|serve}. */
 @Command(name = "triax", mixinStandardHelpOptions = true, versionProvider = TriaxCli.Version.class,
         description = "Vibration recordings -> STFT spectrograms -> CNN fault classifier; normal-only anomaly models "
                 + "(baseline) and run monitoring (monitor).",
         subcommands = {TrainCommand.class, CvCommand.class, PredictCommand.class, EvaluateCommand.class, ExportCommand.class,
                 BaselineCommand.class, MonitorCommand.class,
-                SpectrogramCommand.class, CommandLine.HelpCommand.class})
+                SpectrogramCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class TriaxCli implements Runnable {
 
     /** Exit status of errors the user can fix (bad input or parameters). */

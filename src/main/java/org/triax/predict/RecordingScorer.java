@@ -127,9 +127,13 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     public Verdict score(Recording raw) {
-        float[][] p = windowProbabilities(raw);
+        return verdict(raw.source(), windowProbabilities(raw));
+    }
+
+    /** The verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
+    public Verdict verdict(String recording, float[][] p) {
         VerdictRule.Decision d = VerdictRule.decide(p, meta.classes().size());
-        return new Verdict(raw.source(), meta.classes().get(d.predicted()), d.probability(), p.length,
+        return new Verdict(recording, meta.classes().get(d.predicted()), d.probability(), p.length,
                 meta.classes(), d.meanProbabilities(), d.windowShare());
     }
 

@@ -2,7 +2,11 @@ package org.triax.train;
 
 import org.triax.artifact.EpochStats;
 
-/** Progress of a training run, for progress bars and logs, and notes on the data. */
+/**
+ * Progress of a training run, for progress bars and logs, and notes on the data. A listener stops
+ * the run by throwing {@link TrainingCancelledException} from {@code batch} (called after every
+ * batch) or {@code epoch}.
+ */
 public interface TrainingListener {
     TrainingListener SILENT = new TrainingListener() {
     };

@@ -13,6 +13,7 @@ import java.util.Locale;
  * train  DESIGN STEPS      training throughput (samples/s) of ModelTrainer on random tensors
  * stft   THREADS REPEATS   spectrogram of 3 x 10^6 samples, segment 256, 50 % overlap, Hann, dB
  * predict DESIGN WINDOWS   one-window latency p50/p99 and long-recording throughput
+ * studio REQUESTS CLIENTS  prediction over HTTP (triax serve) beside in-process, requests/s and p50/p99
  * </pre>
  */
 public final class BenchMain {
@@ -29,6 +30,7 @@ public final class BenchMain {
             case "train" -> TrainBench.run(rest);
             case "stft" -> StftBench.run(rest);
             case "predict" -> PredictBench.run(rest);
+            case "studio" -> StudioBench.run(rest);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         System.exit(0);

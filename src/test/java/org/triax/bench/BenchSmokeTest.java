@@ -29,6 +29,7 @@ class BenchSmokeTest {
             switch (args[0]) {
                 case "train" -> TrainBench.run(rest);
                 case "stft" -> StftBench.run(rest);
+                case "studio" -> StudioBench.run(rest);
                 default -> PredictBench.run(rest);
             }
         } finally {
@@ -74,6 +75,18 @@ class BenchSmokeTest {
             assertEquals(1952, r.get("long_windows").asInt());
             assertTrue(r.get("latency_p99_ms").asDouble() >= r.get("latency_p50_ms").asDouble());
             assertTrue(r.get("windows_per_s").asDouble() > 0);
+        }
+    }
+
+    @Test
+    void studioBenchmarkPairsHttpWithInProcessPrediction() throws Exception {
+        List<JsonNode> out = run("studio", "4", "2");
+        assertEquals(List.of("in-process 1", "http 1", "in-process 2", "http 2"),
+                out.stream().map(r -> r.get("mode").asText() + " " + r.get("clients").asInt()).toList());
+        for (JsonNode r : out) {
+            assertEquals(4, r.get("requests").asInt());
+            assertTrue(r.get("requests_per_s").asDouble() > 0);
+            assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble());
         }
     }
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# triax studio's prediction over HTTP beside in-process prediction (StudioBench), one run on this
+# machine, then its section of BENCHMARKS.md (bench/run.sh rewrites that file: run this after it).
+#   bench/studio.sh [REQUESTS] [CLIENTS]     default 3000 requests per measurement, 8 clients
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-3000}; clients=${2:-8}
+mvn -q -B package -DskipTests
+mvn -q -B test-compile
+CP="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+mapfile -t opts < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' jvm.options)   # the same JVM options as ./triax
+out=target/bench; mkdir -p "$out"
+cmd="bench/studio.sh $requests $clients"
+# the class path goes in an @argfile: ONNX Runtime 1.29 crashes the JVM on command lines over ~3.9 KB
+printf -- '-cp\n%s\n' "$CP" > "$out/studio.args"
+java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
+  "$requests" "$clients" | grep '^{' | tee "$out/studio.jsonl"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); cores=$(nproc)
+python3 - "$out/studio.jsonl" "$cpu" "$cores" "$cmd" <<'PY'
+import json, re, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+cpu, cores, cmd = sys.argv[2], sys.argv[3], sys.argv[4]
+by = {(r["mode"], r["clients"]): r for r in rows}
+lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-process", "",
+         f"Measured by `{cmd}` in one run on {cpu}, {cores} cores. The same one-window recording "
+         f"(3 x 1024 samples at 5120 Hz, CSV, {rows[0]['recording_bytes']} bytes) scored with the same fused model "
+         "(demo data, ONNX Runtime): *in-process* is `RecordingScorer.score(file)`, what `triax predict` does "
+         "(one scorer per client thread); *http* is `POST /api/v1/predict?model=...&filename=...` of the raw file "
+         "to `triax serve` on loopback (java.net.http.HttpClient, one per client, keep-alive), which saves the upload, "
+         "scores it with a scorer from its pool and answers the verdict and every window's probabilities as JSON. "
+         f"{rows[0]['requests']} requests per row after a warm-up.", "",
+         "| clients | in-process req/s | in-process p50 ms | in-process p99 ms | http req/s | http p50 ms | http p99 ms | http / in-process throughput |",
+         "|---|---|---|---|---|---|---|---|"]
+for c in sorted({r["clients"] for r in rows}):
+    a, b = by[("in-process", c)], by[("http", c)]
+    lines.append(f"| {c} | {a['requests_per_s']:.0f} | {a['p50_ms']:.2f} | {a['p99_ms']:.2f} | {b['requests_per_s']:.0f} | "
+                 f"{b['p50_ms']:.2f} | {b['p99_ms']:.2f} | **{100 * b['requests_per_s'] / a['requests_per_s']:.0f} %** |")
+lines += ["", "Targets: HTTP throughput at least 80 % of in-process, p99 under 20 ms.", "<!-- studio:end -->"]
+section = "\n".join(lines) + "\n"
+try:
+    text = open("BENCHMARKS.md").read()
+except FileNotFoundError:
+    text = "# Benchmarks\n"
+if "<!-- studio:begin -->" in text:
+    text = re.sub(r"<!-- studio:begin -->.*?<!-- studio:end -->\n?", lambda m: section, text, flags=re.S)
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+open("BENCHMARKS.md", "w").write(text)
+print("wrote BENCHMARKS.md section 6")
+PY

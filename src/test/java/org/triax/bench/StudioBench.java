@@ -1,0 +1,155 @@
+package org.triax.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.triax.artifact.TrainConfig;
+import org.triax.cli.StudioTrainOptions;
+import org.triax.dataset.DataOptions;
+import org.triax.dataset.DemoDataset;
+import org.triax.model.Design;
+import org.triax.predict.InferenceEngine;
+import org.triax.predict.RecordingScorer;
+import org.triax.studio.Studio;
+import org.triax.studio.StudioConfig;
+import org.triax.testing.TinyData;
+import org.triax.train.TrainJob;
+import org.triax.train.TrainingListener;
+
+/**
+ * Prediction over HTTP (POST /api/v1/predict of the raw file to a studio on loopback) beside
+ * in-process prediction ({@link RecordingScorer#score(Path)}, what triax predict does), on the same
+ * one-window recording (3 x 1024 samples, CSV) with the same model (fused, demo data, ONNX Runtime):
+ * requests per second and latency p50/p99, with one client and with several at once.
+ */
+final class StudioBench {
+    private StudioBench() {
+    }
+
+    /** args: requests per measurement, concurrent clients. */
+    static void run(String[] args) throws Exception {
+        int requests = Integer.parseInt(args[0]);
+        int clients = Integer.parseInt(args[1]);
+        int warmup = Math.max(2, requests / 5);
+        Path dir = Files.createTempDirectory("triax-bench-studio");
+        Path data = DemoDataset.generate(dir.resolve("data").resolve("demo"), 1);
+        Path models = dir.resolve("models");
+        Path model = TrainJob.run(DataOptions.defaults(data), List.of(Design.FUSED), new TrainConfig(1, 32, 1e-3f, 1, false),
+                models, TrainingListener.SILENT, new PrintStream(OutputStream.nullOutputStream())).get(0).modelFile();
+        String name = model.getFileName().toString().replaceFirst("\\.triax$", "");
+        Path recording = TinyData.recording(dir.resolve("one-window.csv"), 1, 3, 1024, TinyData.Layout.HEADER_WITH_TIME, 7,
+                DemoDataset.FS);
+        byte[] body = Files.readAllBytes(recording);
+        String token = StudioConfig.newToken();
+        try (Studio studio = Studio.start(new StudioConfig("127.0.0.1", 0, dir.resolve("data"), models, token,
+                StudioConfig.DEFAULT_MAX_UPLOAD), new StudioTrainOptions(), new PrintStream(OutputStream.nullOutputStream()))) {
+            URI uri = URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name + "&filename=one-window.csv");
+            for (int c : clients == 1 ? new int[] {1} : new int[] {1, clients}) {
+                report("in-process", c, measure(c, warmup, requests, perThread(model, recording)), body.length);
+                report("http", c, measure(c, warmup, requests, http(uri, token, body)), body.length);
+            }
+        }
+    }
+
+    /** What one client does, once per request; made per client thread. */
+    interface Client extends AutoCloseable {
+        void call() throws Exception;
+
+        @Override
+        default void close() {
+        }
+    }
+
+    interface ClientFactory {
+        Client open() throws Exception;
+    }
+
+    private static ClientFactory perThread(Path model, Path recording) {
+        return () -> {
+            RecordingScorer s = new RecordingScorer(model, InferenceEngine.ONNX, List.of(), null);
+            return new Client() {
+                @Override
+                public void call() {
+                    s.score(recording);
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        };
+    }
+
+    private static ClientFactory http(URI uri, String token, byte[] body) {
+        return () -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "token " + token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return () -> {
+                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IOException("HTTP " + r.statusCode() + ": " + r.body());
+                }
+            };
+        };
+    }
+
+    /** Latencies (ms) of {@code requests} calls spread over {@code clients} threads, and the wall time (s). */
+    private record Result(double[] latencies, double seconds) {
+    }
+
+    private static Result measure(int clients, int warmup, int requests, ClientFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Client> each = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                each.add(factory.open());
+            }
+            run(pool, each, warmup, new double[warmup]);
+            double[] lat = new double[requests];
+            long t0 = System.nanoTime();
+            run(pool, each, requests, lat);
+            return new Result(lat, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+            each.forEach(Client::close);
+        }
+    }
+
+    private static void run(ExecutorService pool, List<Client> clients, int requests, double[] lat) throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < clients.size(); c++) {
+            int first = c;
+            Client client = clients.get(c);
+            done.add(pool.submit(() -> {
+                for (int k = first; k < requests; k += clients.size()) {
+                    long t = System.nanoTime();
+                    client.call();
+                    lat[k] = (System.nanoTime() - t) / 1e6;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+    }
+
+    private static void report(String mode, int clients, Result r, int bytes) {
+        System.out.println(BenchMain.json("bench", "studio", "mode", mode, "clients", clients, "requests", r.latencies().length,
+                "recording_bytes", bytes, "requests_per_s", r.latencies().length / r.seconds(),
+                "p50_ms", BenchMain.median(r.latencies()), "p99_ms", BenchMain.percentile(r.latencies(), 99)));
+    }
+}
