@@ -57,21 +57,22 @@ final class PredictApi {
         ModelStore.ReadSettings settings = settings(ctx);
         ScorerPool pool = models.pool(model, settings);
         String[] id = new String[1];
-        Path dir = predictions.newFolder(id);
+        Path dir = predictions.newFolder(id, ctx.req().getContentLengthLong());
         List<Uploads.Upload> ups;
         try {
             ups = uploads.receive(ctx, dir);
         } catch (RuntimeException e) {
-            Predictions.delete(dir);
+            predictions.discard(dir);
             throw e;
         }
         if (ups.isEmpty()) {
-            Predictions.delete(dir);
+            predictions.discard(dir);
             throw HttpError.badRequest("no recording in the request");
         }
         List<Map<String, Object>> results = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
         Preprocessing[] pre = new Preprocessing[1];
+        List<?>[] classes = new List<?>[1];
         int failed = 0;
         for (Uploads.Upload u : ups) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -80,6 +81,7 @@ final class PredictApi {
             try {
                 pool.with(s -> {
                     pre[0] = s.preprocessing();
+                    classes[0] = s.metadata().classes();
                     Recording rec = s.read(u.file());
                     float[][] p = s.windowProbabilities(rec);
                     Verdict v = s.verdict(u.name(), p);
@@ -93,7 +95,7 @@ final class PredictApi {
                 failed++;
                 String message = Json.oneLine(e.getMessage().replace(u.file().getParent() + "/", ""));
                 if (ups.size() == 1) {
-                    Predictions.delete(dir);
+                    predictions.discard(dir);
                     throw new HttpError(400, message);
                 }
                 verdicts.add(Verdict.failed(u.name(), List.of(), message));
@@ -106,7 +108,7 @@ final class PredictApi {
         out.put("batch", id[0]);
         out.put("model", model);
         if (pre[0] != null) {
-            out.put("classes", models.metadata(model).classes());
+            out.put("classes", classes[0]);
             out.put("sampleRate", Double.isNaN(pre[0].sampleRate()) ? null : pre[0].sampleRate());
             out.put("windowSamples", pre[0].window().length());
             out.put("hopSamples", pre[0].window().hop());

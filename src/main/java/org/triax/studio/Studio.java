@@ -23,15 +23,20 @@ public final class Studio implements AutoCloseable {
     private final Path scratch;
     private final ModelStore models;
     private final RunEvents events;
+    private final Predictions predictions;
+    private final Path memory;
     private final TrainingQueue queue;
     private final Javalin app;
     private final Api api = new Api();
     private final DataRoot root;
+    private final PrintStream console;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** The most of a refused request's body read to keep its connection. */
     private static final long DRAIN_LIMIT = 4L << 20;
 
     private Studio(StudioConfig config, TrainOptions trainOptions, PrintStream console) throws IOException {
         this.config = config;
+        this.console = console;
         this.root = new DataRoot(config.dataRoot());
         Files.createDirectories(config.models());
         this.scratch = Files.createTempDirectory("triax-studio-");
@@ -49,8 +54,9 @@ public final class Studio implements AutoCloseable {
                         "maxUpload", config.maxUpload())));
         new DatasetsApi(root, images).routes(api);
         new ModelsApi(models).routes(api);
-        new PredictApi(models, new Uploads(config.maxUpload()), new Predictions(scratch.resolve("predictions")), images)
-                .routes(api);
+        this.memory = memoryScratch();
+        this.predictions = new Predictions(scratch.resolve("predictions"), memory);
+        new PredictApi(models, new Uploads(config.maxUpload()), predictions, images).routes(api);
         new RunsApi(queue, events, trainOptions, root).routes(api);
         Access access = new Access(config.token());
         this.app = Javalin.create(c -> configure(c, access));
@@ -87,7 +93,7 @@ public final class Studio implements AutoCloseable {
         c.jetty.multipartConfig.cacheDirectory(scratch.toString());
         c.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxTotalRequestSize(max + (1 << 20), SizeUnit.BYTES);
-        c.jetty.multipartConfig.maxInMemoryFileSize(1 << 16, SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxInMemoryFileSize((int) Predictions.IN_MEMORY, SizeUnit.BYTES);
         c.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors()));
         c.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new PlainErrors()));
         c.routes.before(Studio::securityHeaders);
@@ -98,8 +104,8 @@ public final class Studio implements AutoCloseable {
         c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 e.getStatus() == 404 ? "no such route: " + ctx.method() + " " + ctx.path() : e.getMessage()));
         c.routes.exception(Exception.class, (e, ctx) -> {
-            System.err.println("triax studio: internal error on " + ctx.method() + " " + ctx.path() + ":");
-            e.printStackTrace();
+            console.println("triax studio: internal error on " + ctx.method() + " " + ctx.path() + ":");
+            e.printStackTrace(console);
             error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); see the server's output");
         });
     }
@@ -186,13 +192,33 @@ public final class Studio implements AutoCloseable {
     /** Cancels and waits for training, then stops serving and frees the models and scratch files. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         queue.close();
         events.close();
         try {
             app.stop();
         } finally {
             models.close();
+            predictions.close();
             Predictions.delete(scratch);
+            if (memory != null) {
+                Predictions.delete(memory);
+            }
+        }
+    }
+
+    /** A folder on Linux's memory file system, for small uploads; null where there is none. */
+    private static Path memoryScratch() {
+        Path shm = Path.of("/dev/shm");
+        if (!Files.isDirectory(shm) || !Files.isWritable(shm)) {
+            return null;
+        }
+        try {
+            return Files.createTempDirectory(shm, "triax-studio-");
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
     }
 

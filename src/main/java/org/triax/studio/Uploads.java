@@ -62,7 +62,9 @@ final class Uploads {
 
     private Upload save(Path dir, int index, String given, InputStream in, long limit) throws IOException {
         String name = cleanName(given);
-        Path file = Files.createDirectories(dir.resolve(String.valueOf(index))).resolve(name);
+        // each upload in a folder of its own keeps the client's name; the first needs no extra folder
+        // (hidden: a cleaned name never starts with a dot, so no upload takes that folder's name)
+        Path file = (index == 0 ? dir : Files.createDirectory(dir.resolve("." + index))).resolve(name);
         try (in; OutputStream out = Files.newOutputStream(file)) {
             byte[] buf = new byte[1 << 16];
             long total = 0;

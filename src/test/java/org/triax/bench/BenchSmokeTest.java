@@ -81,6 +81,7 @@ class BenchSmokeTest {
     @Test
     void studioBenchmarkPairsHttpWithInProcessPrediction() throws Exception {
         List<JsonNode> out = run("studio", "4", "2");
+        // clients 1 and 2 (the cores of a small machine, as many as asked for)
         assertEquals(List.of("in-process 1", "http 1", "in-process 2", "http 2"),
                 out.stream().map(r -> r.get("mode").asText() + " " + r.get("clients").asInt()).toList());
         for (JsonNode r : out) {

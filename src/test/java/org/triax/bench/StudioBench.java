@@ -31,7 +31,7 @@ import org.triax.train.TrainingListener;
  * Prediction over HTTP (POST /api/v1/predict of the raw file to a studio on loopback) beside
  * in-process prediction ({@link RecordingScorer#score(Path)}, what triax predict does), on the same
  * one-window recording (3 x 1024 samples, CSV) with the same model (fused, demo data, ONNX Runtime):
- * requests per second and latency p50/p99, with one client and with several at once.
+ * requests per second and latency p50/p99, with one client, one per core and {@code clients} at once.
  */
 final class StudioBench {
     private StudioBench() {
@@ -55,7 +55,9 @@ final class StudioBench {
         try (Studio studio = Studio.start(new StudioConfig("127.0.0.1", 0, dir.resolve("data"), models, token,
                 StudioConfig.DEFAULT_MAX_UPLOAD), new StudioTrainOptions(), new PrintStream(OutputStream.nullOutputStream()))) {
             URI uri = URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name + "&filename=one-window.csv");
-            for (int c : clients == 1 ? new int[] {1} : new int[] {1, clients}) {
+            // one client; one per core (the server's scorer pool); and many
+            int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+            for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
                 report("in-process", c, measure(c, warmup, requests, perThread(model, recording)), body.length);
                 report("http", c, measure(c, warmup, requests, http(uri, token, body)), body.length);
             }

@@ -123,11 +123,22 @@ class StudioBrowserTest {
 
     @Test
     @Order(4)
-    void theNewModelIsInTheListWithItsDetails() throws Exception {
+    void theNewModelIsInTheListWithItsDetailsAndBesideAnother() throws Exception {
         b.driver.get(base() + "#/models");
         WebElement row = waitFor("#model-list tr.model-row[data-name='" + trained + "']");
         assertTrue(row.getText().contains("fused") && row.getText().contains("demo"), row.getText());
         b.screenshot("models");
+        // two models side by side: the new one and the fixture's
+        row.findElement(By.cssSelector("input[type=checkbox]")).click();
+        b.driver.findElement(By.cssSelector("#model-list tr.model-row[data-name='" + f.model + "'] input[type=checkbox]")).click();
+        b.driver.findElement(By.id("compare")).click();
+        waitFor(".side-by-side");
+        assertEquals(2, b.driver.findElements(By.cssSelector(".side-by-side .model-panel")).size());
+        String both = b.driver.findElement(By.id("comparison")).getText();
+        assertTrue(both.contains(trained) && both.contains(f.model), both);
+        b.screenshot("compare");
+        b.driver.get(base() + "#/models");
+        row = waitFor("#model-list tr.model-row[data-name='" + trained + "']");
         row.findElement(By.linkText(trained)).click();
         waitFor("table.confusion");
         waitFor("#download-onnx");
