@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.triax.artifact.BaselineConfig;
+import org.triax.dataset.Shuffle;
 import org.triax.model.Autoencoder;
 import org.triax.model.AutoencoderSpec;
 import org.triax.model.TriaxNetwork;
@@ -50,7 +51,7 @@ final class AutoencoderTrainer {
                 Random shuffle = new Random(cfg.seed());
                 float[] batch = new float[cfg.batchSize() * size];
                 for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-                    int[] order = permutation(count, shuffle);
+                    int[] order = Shuffle.permutation(count, shuffle);
                     double sum = 0;
                     for (int from = 0; from < count; from += cfg.batchSize()) {
                         int n = Math.min(cfg.batchSize(), count - from);
@@ -81,17 +82,4 @@ final class AutoencoderTrainer {
         }
     }
 
-    private static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

@@ -13,11 +13,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.triax.TriaxException;
@@ -72,13 +69,7 @@ public final class TriaxNetwork implements AutoCloseable {
 
     /** Weights (and batch-norm running statistics) in DJL's parameter format. */
     public byte[] parameters() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            model.getBlock().saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ParameterBytes.of(model.getBlock());
     }
 
     public void setParameters(byte[] parameters) {

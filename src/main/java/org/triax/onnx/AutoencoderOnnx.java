@@ -1,5 +1,9 @@
 package org.triax.onnx;
 
+import static org.triax.onnx.OnnxProtos.dim;
+import static org.triax.onnx.OnnxProtos.ints;
+import static org.triax.onnx.OnnxProtos.text;
+
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
@@ -154,27 +158,9 @@ public final class AutoencoderOnnx {
         return IntStream.range(0, v.length).mapToObj(i -> Float.toString(v[i])).collect(Collectors.joining(","));
     }
 
-    private static OnnxMl.AttributeProto ints(String name, long... values) {
-        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
-                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            a.addInts(v);
-        }
-        return a.build();
-    }
 
-    private static OnnxMl.AttributeProto text(String name, String value) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
-    }
 
-    private static OnnxMl.TensorShapeProto.Dimension dim(long value) {
-        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(value).build();
-    }
 
-    private static OnnxMl.TensorShapeProto.Dimension dim(String param) {
-        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(param).build();
-    }
 
     /** Nodes named after their output, and initializers. */
     private static final class GraphBuilder {

@@ -1,5 +1,9 @@
 package org.triax.onnx;
 
+import static org.triax.onnx.OnnxProtos.dim;
+import static org.triax.onnx.OnnxProtos.intAttr;
+import static org.triax.onnx.OnnxProtos.ints;
+
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
@@ -332,27 +336,9 @@ public final class OnnxExport {
         return t.build();
     }
 
-    private static OnnxMl.AttributeProto ints(String name, long... values) {
-        OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
-                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            a.addInts(v);
-        }
-        return a.build();
-    }
 
-    private static OnnxMl.AttributeProto intAttr(String name, long value) {
-        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
-                .setI(value).build();
-    }
 
-    private static OnnxMl.TensorShapeProto.Dimension dim(long value) {
-        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(value).build();
-    }
 
-    private static OnnxMl.TensorShapeProto.Dimension dim(String param) {
-        return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(param).build();
-    }
 
     static OnnxMl.ValueInfoProto valueInfo(String name, OnnxMl.TensorShapeProto.Dimension... dims) {
         OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();

@@ -19,6 +19,7 @@ import org.triax.artifact.Metrics;
 import org.triax.artifact.TrainConfig;
 import org.triax.artifact.VerdictRule;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.Shuffle;
 import org.triax.dataset.SpectrogramSet;
 import org.triax.dataset.TrainingWindows;
 import org.triax.model.BatchInput;
@@ -115,7 +116,7 @@ public final class ModelTrainer {
     private static double[] runEpoch(Trainer trainer, BatchInput batchInput, SpectrogramSet set, TrainConfig cfg,
                                      Random shuffle, int epoch, TrainingListener listener) {
         int n = set.size();
-        int[] order = permutation(n, shuffle);
+        int[] order = Shuffle.permutation(n, shuffle);
         int batches = (n + cfg.batchSize() - 1) / cfg.batchSize();
         double lossSum = 0;
         int correct = 0;
@@ -152,19 +153,6 @@ public final class ModelTrainer {
         return new double[] {lossSum / n, (double) correct / n};
     }
 
-    private static int[] permutation(int n, Random rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** Mean cross-entropy and accuracy of a set, in inference mode. */
     static double[] lossAndAccuracy(TriaxNetwork net, SpectrogramSet set) {
