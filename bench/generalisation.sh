@@ -44,6 +44,7 @@ rows=("baseline||cv"
       "+augment shift|--augment shift|"
       "+augment noise|--augment noise|"
       "+augment stretch|--augment stretch|"
+      "+log +augment gain|--freq-axis log --augment gain|"
       "+log +augment shift,stretch|--freq-axis log --augment shift,stretch|")
 (( smoke )) && rows=("${rows[0]}" "${rows[7]}")
 common=(--mode fused --epochs "$EPOCHS" --seed "$SEED")
