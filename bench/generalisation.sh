@@ -7,7 +7,7 @@
 #   - CWRU-48k (10 classes, one recording each): the default time-blocks split.
 # Window and recording accuracy of every test set; the fused design, few epochs (2 slow shared cores).
 # Not part of CI.
-#   bench/generalisation.sh            full table (about an hour on 2 shared cores), writes
+#   bench/generalisation.sh            full tables (about 130 models: two hours or more on 2 shared cores), writes
 #                                      bench/generalisation.md and its section of BENCHMARKS.md
 #   bench/generalisation.sh --smoke    one epoch, two rows, gearbox only; writes target/bench-generalisation/
 # Environment: TRIAX (command, default ./triax), DATA (default ../shared/data), EPOCHS (default 3),
