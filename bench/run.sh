@@ -11,9 +11,9 @@ if ! $PY -c "import torch, scipy" 2>/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-scipy
 fi
 command -v /usr/bin/time >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time
-mvn -q -B package -DskipTests
-mvn -q -B test-compile
-CP="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+mvn -q -B package -DskipTests -pl triax-core -am
+mvn -q -B test-compile -pl triax-core -am
+CP="triax-core/target/test-classes:triax-core/target/classes:$(ls triax-core/target/lib/*.jar | tr '\n' ':')"
 mapfile -t opts < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' jvm.options)   # the same JVM options as ./triax
 JAVA=(java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP" org.triax.bench.BenchMain)
 # the machine's OpenBLAS settings slow numpy/torch; the peers run without them (as the env notes advise)

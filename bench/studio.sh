@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-3000}; clients=${2:-8}
-mvn -q -B package -DskipTests
-mvn -q -B test-compile
-CP="target/test-classes:target/classes:$(ls target/lib/*.jar | tr '\n' ':')"
+mvn -q -B package -DskipTests -pl triax-core -am
+mvn -q -B test-compile -pl triax-core -am
+CP="triax-core/target/test-classes:triax-core/target/classes:$(ls triax-core/target/lib/*.jar | tr '\n' ':')"
 mapfile -t opts < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' jvm.options)   # the same JVM options as ./triax
 out=target/bench; mkdir -p "$out"
 cmd="bench/studio.sh $requests $clients"

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RecordingReadersRealDataTest {
 
     private static Recording readShared(String relative) {
-        Path file = Path.of(System.getProperty("triax.shared.data", "../shared/data")).resolve(relative);
+        Path file = Path.of(System.getProperty("triax.shared.data", "../../shared/data")).resolve(relative);
         assumeTrue(Files.isRegularFile(file), "dataset file not present: " + file);
         return RecordingReaders.read(file, ReadOptions.DEFAULT);
     }

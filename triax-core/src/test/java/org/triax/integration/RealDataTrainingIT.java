@@ -25,7 +25,7 @@ import org.triax.train.TrainingListener;
 class RealDataTrainingIT {
 
     static Path dataset(String name) {
-        Path p = Path.of(System.getProperty("triax.shared.data", "../shared/data")).resolve(name);
+        Path p = Path.of(System.getProperty("triax.shared.data", "../../shared/data")).resolve(name);
         Assumptions.assumeTrue(Files.isDirectory(p), "dataset not present: " + p);
         return p;
     }
