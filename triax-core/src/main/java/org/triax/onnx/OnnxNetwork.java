@@ -25,8 +25,8 @@ import org.triax.model.WindowClassifier;
 /**
  * A triax model exported to ONNX ({@link OnnxExport}), run by ONNX Runtime on the CPU: batches of
  * window tensors in, class probabilities out. Its {@link ModelMetadata} comes from the file's
- * {@code triax.metadata_json} property. Holds a native session: close it. Not for concurrent use
- * from several threads (one reusable input buffer).
+ * {@code triax.metadata_json} property. Holds a native session: close it. Safe for concurrent use
+ * (one input buffer per thread), so that one session can serve every task of a Spark executor.
  */
 public final class OnnxNetwork implements WindowClassifier {
     /** Windows per ONNX Runtime call. */
@@ -38,7 +38,7 @@ public final class OnnxNetwork implements WindowClassifier {
     private final OrtEnvironment env;
     private final OrtSession session;
     private final int tensorSize;
-    private final FloatBuffer input;
+    private final ThreadLocal<FloatBuffer> input;
 
     private OnnxNetwork(String source, Map<String, String> properties, OrtEnvironment env, OrtSession session) {
         this.source = source;
@@ -48,8 +48,9 @@ public final class OnnxNetwork implements WindowClassifier {
         this.session = session;
         NetworkSpec spec = meta.network();
         this.tensorSize = spec.channels() * spec.bins() * spec.frames();
-        this.input = ByteBuffer.allocateDirect(BATCH * tensorSize * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        int floats = BATCH * tensorSize;
+        this.input = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(floats * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer());
     }
 
     /** Opens a {@code .onnx} file written by triax. */
@@ -67,11 +68,19 @@ public final class OnnxNetwork implements WindowClassifier {
 
     /** Loads an ONNX model held in memory; {@code source} names it in messages. */
     public static OnnxNetwork fromBytes(byte[] bytes, String source) {
+        return fromBytes(bytes, source, 0);
+    }
+
+    /** @param intraOpThreads threads of one inference call (0: ONNX Runtime's default, every core) */
+    public static OnnxNetwork fromBytes(byte[] bytes, String source, int intraOpThreads) {
         Map<String, String> props = readProperties(bytes, source);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
             throw new TriaxException(source + ": ONNX Runtime cannot load this model (" + firstLine(e) + ")", e);
@@ -161,11 +170,12 @@ public final class OnnxNetwork implements WindowClassifier {
         float[][] out = new float[count][];
         for (int from = 0; from < count; from += BATCH) {
             int n = Math.min(BATCH, count - from);
-            input.clear();
-            input.put(data, from * tensorSize, n * tensorSize);
-            input.flip();
+            FloatBuffer in = input.get();
+            in.clear();
+            in.put(data, from * tensorSize, n * tensorSize);
+            in.flip();
             long[] shape = {n, spec.channels(), spec.bins(), spec.frames()};
-            try (OnnxTensor x = OnnxTensor.createTensor(env, input, shape);
+            try (OnnxTensor x = OnnxTensor.createTensor(env, in, shape);
                     OrtSession.Result r = session.run(Map.of(OnnxExport.INPUT, x))) {
                 float[][] p = (float[][]) r.get(OnnxExport.OUTPUT).orElseThrow().getValue();
                 System.arraycopy(p, 0, out, from, n);

@@ -1,0 +1,114 @@
+package org.triax.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.triax.TriaxException;
+import org.triax.predict.InferenceEngine;
+import org.triax.predict.RecordingScorer;
+import org.triax.predict.Verdict;
+import org.triax.signal.RecordingReaders;
+
+/** ScoreJob on Spark {@code local[2]} gives the verdicts {@code triax predict} gives, and reports bad files in rows. */
+class ScoreJobTest {
+
+    @Test
+    void scoresAFolderAsPredictDoesAndReportsABadFileInItsRow() throws IOException {
+        Path model = SparkTests.onnxModel();
+        Path input = Files.createDirectories(SparkTests.work().resolve("score-input"));
+        List<Path> recordings;
+        try (Stream<Path> s = Files.walk(SparkTests.demoData())) {
+            recordings = s.filter(RecordingReaders::isRecording).sorted().limit(12).toList();
+        }
+        for (Path r : recordings) {
+            Path to = input.resolve(r.getParent().getFileName() + "/" + r.getFileName());
+            Files.createDirectories(to.getParent());
+            Files.copy(r, to);
+        }
+        Path bad = Files.writeString(input.resolve("broken.csv"), "X,Y,Z\n1,2\nnot,a,number\n");
+        Files.writeString(input.resolve("README.md"), "not a recording");
+
+        SparkSession spark = SparkTests.spark();
+        Path out = SparkTests.work().resolve("scored");
+        ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(model.toString(), input.toString(), out.toString(),
+                Double.NaN, null, 3));
+        assertEquals(recordings.size(), s.scored());
+        assertEquals(1, s.failed());
+
+        Map<String, Row> rows = new TreeMap<>();
+        for (Row r : spark.read().parquet(s.verdicts()).collectAsList()) {
+            rows.put(Path.of(java.net.URI.create(r.getString(r.fieldIndex("recording")))).getFileName().toString(), r);
+        }
+        assertEquals(recordings.size() + 1, rows.size(), "one row per recording, the README skipped");
+
+        List<String> classes;
+        long windows = 0;
+        try (RecordingScorer predict = new RecordingScorer(model, InferenceEngine.ONNX, List.of(), null)) {
+            classes = predict.metadata().classes();
+            for (Path r : recordings) {
+                Verdict v = predict.score(r);
+                Row row = rows.get(r.getFileName().toString());
+                assertNull(row.get(row.fieldIndex("error")));
+                assertEquals(v.predicted(), row.getString(row.fieldIndex("verdict")), r.toString());
+                assertEquals(v.windows(), row.getInt(row.fieldIndex("windows")));
+                for (int c = 0; c < classes.size(); c++) {
+                    assertEquals(v.meanProbabilities()[c], row.getDouble(row.fieldIndex("p_" + classes.get(c))), 1e-5);
+                    assertEquals(v.windowShare()[c], row.getDouble(row.fieldIndex("share_" + classes.get(c))), 1e-12);
+                }
+                windows += v.windows();
+            }
+            // the window table: every window of every recording, each as predict scores it
+            List<Row> w = spark.read().parquet(s.windowTable()).collectAsList();
+            assertEquals(windows, w.size());
+            assertEquals(windows, s.windows());
+            Path first = recordings.get(0);
+            float[][] expected = predict.windowProbabilities(predict.read(first));
+            List<Row> mine = w.stream().filter(r -> r.getString(0).endsWith("/" + first.getFileName()))
+                    .sorted((a, b) -> Integer.compare(a.getInt(1), b.getInt(1))).collect(Collectors.toList());
+            assertEquals(expected.length, mine.size());
+            int hop = predict.preprocessing().window().hop();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals((long) i * hop, mine.get(i).getLong(2));
+                for (int c = 0; c < classes.size(); c++) {
+                    assertEquals(expected[i][c], mine.get(i).getFloat(3 + c), 1e-5);
+                }
+            }
+        }
+
+        Row broken = rows.get("broken.csv");
+        String error = broken.getString(broken.fieldIndex("error"));
+        assertTrue(error.contains(bad.getFileName().toString()) && !error.contains("triax-spark-"),
+                "names the recording, not its temporary copy: " + error);
+        assertNull(broken.get(broken.fieldIndex("verdict")));
+
+        // published whole; a second run never writes over it
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            assertFalse(siblings.anyMatch(p -> p.getFileName().toString().startsWith(".scored.tmp-")));
+        }
+        TriaxException again = assertThrows(TriaxException.class, () -> ScoreJob.run(spark,
+                new ScoreJob.Request(model.toString(), input.toString(), out.toString(), Double.NaN, null, 0)));
+        assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+    }
+
+    @Test
+    void aTriaxModelFileIsRefusedWithTheFix() throws IOException {
+        Path triax = SparkTests.work().resolve("m.triax");
+        TriaxException e = assertThrows(TriaxException.class, () -> ScoreJob.run(SparkTests.spark(),
+                new ScoreJob.Request(triax.toString(), "in", SparkTests.work().resolve("x").toString(), Double.NaN, null, 0)));
+        assertTrue(e.getMessage().contains(".onnx beside"), e.getMessage());
+    }
+}
