@@ -2,6 +2,7 @@ package org.triax.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.Iterator;
 import java.util.List;
@@ -40,8 +41,15 @@ public final class ScoreJob {
     public record Request(String model, String input, String output, double fs, String variable, int partitions) {
     }
 
-    /** What the job did: recordings scored and failed, windows scored, where the tables are. */
-    public record Summary(long scored, long failed, long windows, String verdicts, String windowTable) {
+    /** Error rows reported back to the driver (all of them are in the verdicts table). */
+    static final int ERRORS_SHOWN = 100;
+
+    /**
+     * What the job did: recordings scored and failed, windows scored, where the tables are, and
+     * the first {@link #ERRORS_SHOWN} errors (one line each, naming the recording).
+     */
+    public record Summary(long scored, long failed, long windows, String verdicts, String windowTable,
+                          List<String> errors) {
     }
 
     private ScoreJob() {
@@ -67,11 +75,14 @@ public final class ScoreJob {
             scored.drop("window_scores").orderBy("recording").write().parquet(out.staging(ScoreRows.VERDICTS));
             scored.select(col("recording"), explode(col("window_scores")).as("w")).select(ScoreRows.windowColumns(classes))
                     .write().parquet(out.staging(ScoreRows.WINDOWS));
-            long failed = scored.filter(col("error").isNotNull()).count();
-            long windows = scored.agg(org.apache.spark.sql.functions.sum("windows")).first().getLong(0);
+            Dataset<Row> bad = scored.filter(col("error").isNotNull());
+            long failed = bad.count();
+            List<String> errors = bad.orderBy("recording").select("error").limit(ERRORS_SHOWN).collectAsList().stream()
+                    .map(r -> r.getString(0)).toList();
+            long windows = scored.agg(sum("windows")).first().getLong(0);
             out.publish();
             return new Summary(files.size() - failed, failed, windows, out.published(ScoreRows.VERDICTS),
-                    out.published(ScoreRows.WINDOWS));
+                    out.published(ScoreRows.WINDOWS), errors);
         } catch (RuntimeException e) {
             out.abandon();
             throw e;

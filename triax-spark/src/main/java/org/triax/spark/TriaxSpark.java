@@ -86,6 +86,11 @@ public final class TriaxSpark implements Runnable {
             try (SparkSession session = SparkSessions.open("triax score", spark.master)) {
                 s = ScoreJob.run(session, req);
             }
+            s.errors().forEach(e -> System.err.println("triax-spark: error: " + e));
+            if (s.failed() > s.errors().size()) {
+                System.err.printf("triax-spark: ... and %d more (the error column of %s)%n", s.failed() - s.errors().size(),
+                        s.verdicts());
+            }
             System.out.printf("scored %d recordings (%d windows)%s: %s, %s%n", s.scored(), s.windows(),
                     s.failed() > 0 ? ", " + s.failed() + " could not be scored (error rows)" : "", s.verdicts(), s.windowTable());
             return s.failed() > 0 ? PARTIAL : 0;

@@ -48,6 +48,8 @@ class ScoreJobTest {
                 Double.NaN, null, 3));
         assertEquals(recordings.size(), s.scored());
         assertEquals(1, s.failed());
+        assertEquals(1, s.errors().size());
+        assertTrue(s.errors().get(0).contains("broken.csv"), s.errors().get(0));
 
         Map<String, Row> rows = new TreeMap<>();
         for (Row r : spark.read().parquet(s.verdicts()).collectAsList()) {

@@ -37,8 +37,18 @@ final class SparkTests {
     static synchronized Path work() throws IOException {
         if (work == null) {
             work = Files.createTempDirectory(Path.of("target"), "spark-tests-").toAbsolutePath();
+            Path dir = work;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
         }
         return work;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // target/ is cleaned by mvn clean anyway
+        }
     }
 
     static Path demoData() throws IOException {
