@@ -78,7 +78,7 @@ public final class SpectrogramCache {
         DatasetIndex index = DatasetIndex.scan(o.root());
         String fingerprint = Fingerprint.of(index);
         String settings = settings(o, index);
-        String key = sha256(settings + "\0" + fingerprint).substring(0, 32);
+        String key = key(settings, fingerprint);
         Path dir = root.resolve(key);
         if (Files.isDirectory(dir)) {
             try {
@@ -218,15 +218,20 @@ public final class SpectrogramCache {
         Path aside = dir.resolveSibling("." + dir.getFileName() + ".bad-" + System.nanoTime());
         try {
             Files.move(dir, aside);
-            try (var all = Files.walk(aside)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         } catch (IOException e) {
             throw new TriaxException("cannot set aside the corrupt cache entry " + dir + ": " + e.getMessage()
                     + " (delete it and run again)", e);
         }
+        AtomicFiles.deleteTree(aside);
+    }
+
+    /** The key of {@code o}'s windows of the dataset {@code index} with fingerprint {@code fingerprint}. */
+    public static String key(DataOptions o, DatasetIndex index, String fingerprint) {
+        return key(settings(o, index), fingerprint);
+    }
+
+    private static String key(String settings, String fingerprint) {
+        return sha256(settings + "\0" + fingerprint).substring(0, 32);
     }
 
     /**
