@@ -45,10 +45,10 @@ public final class DatasetLoader {
      */
     public static LoadedRecordings read(DataOptions o, DatasetIndex index, ReadNotes notes) {
         DatasetProperties props = DatasetProperties.read(o.root());
-        double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
-        String variable = o.variable() != null ? o.variable() : props.variable();
-        List<String> named = !o.channels().isEmpty() ? o.channels() : props.channels();
-        List<Recording> raw = readAll(index, new ReadOptions(fs, variable, named, notes));
+        ReadOptions options = readOptions(o, notes);
+        String variable = options.variable();
+        List<String> named = options.keep();
+        List<Recording> raw = readAll(index, options);
         if (named.isEmpty()) {
             raw = oneChannelEach(o.root(), raw, notes);
         }
@@ -72,6 +72,19 @@ public final class DatasetLoader {
                 o.transform());
         Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
         return conform(index, pre, raw, variable, grouping, chosen);
+    }
+
+    /**
+     * How training reads each recording of {@code o}: the rate for files that state none, the
+     * variable and the channels named (options first, then {@code triax.properties}); a reader of
+     * one recording elsewhere (a Spark executor) reads it exactly as {@link #read} does.
+     */
+    public static ReadOptions readOptions(DataOptions o, ReadNotes notes) {
+        DatasetProperties props = DatasetProperties.read(o.root());
+        double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : props.sampleRate();
+        String variable = o.variable() != null ? o.variable() : props.variable();
+        List<String> named = !o.channels().isEmpty() ? o.channels() : props.channels();
+        return new ReadOptions(fs, variable, named, notes);
     }
 
     /** {@link #read(DataOptions, ReadNotes)} with notes discarded. */

@@ -66,14 +66,19 @@ final class SparkTests {
         return new TrainConfig(1, 32, 1e-3f, SEED, false);
     }
 
-    /** The trained model's ONNX export. */
-    static synchronized Path onnxModel() throws IOException {
+    /** The model trained in memory (the core's path) on the demo data. */
+    static synchronized Path triaxModel() throws IOException {
         if (model == null) {
             List<TrainJob.Outcome> o = TrainJob.run(dataOptions(demoData()), List.of(Design.FUSED), trainConfig(),
                     work().resolve("models"), TrainingListener.SILENT, new PrintStream(new ByteArrayOutputStream()));
-            model = OnnxExport.defaultPath(o.get(0).modelFile());
+            model = o.get(0).modelFile();
         }
         return model;
+    }
+
+    /** Its ONNX export. */
+    static Path onnxModel() throws IOException {
+        return OnnxExport.defaultPath(triaxModel());
     }
 
     static synchronized SparkSession spark() {

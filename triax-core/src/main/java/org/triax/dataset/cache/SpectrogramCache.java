@@ -75,6 +75,20 @@ public final class SpectrogramCache {
      * {@code readNotes}, whether the entry was prepared now or before.
      */
     public Entry open(DataOptions o, PrintStream log) {
+        return open(o, log, DatasetLoader::prepare);
+    }
+
+    /** How an entry's windows are computed from the read recordings and their split. */
+    @FunctionalInterface
+    public interface Preparation {
+        PreparedDataset prepare(LoadedRecordings read, SplitPlan plan);
+    }
+
+    /**
+     * {@link #open(DataOptions, PrintStream)} with the spectrograms computed by {@code preparation}
+     * (on a Spark cluster: triax-spark's PrepareJob); the entry is the same, byte for byte.
+     */
+    public Entry open(DataOptions o, PrintStream log, Preparation preparation) {
         DatasetIndex index = DatasetIndex.scan(o.root());
         String fingerprint = Fingerprint.of(index);
         String settings = settings(o, index);
@@ -94,7 +108,7 @@ public final class SpectrogramCache {
         long t0 = System.nanoTime();
         ReadNotes readNotes = new ReadNotes();
         LoadedRecordings read = DatasetLoader.read(o, index, readNotes);
-        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, o));
+        PreparedDataset ds = preparation.prepare(read, DatasetLoader.plan(read, o));
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
         CacheManifest manifest = new CacheManifest(CacheManifest.FORMAT, Shard.VERSION, key, settings, fingerprint,
