@@ -84,7 +84,8 @@ public final class DataOptionsMixin {
         return new WindowSpec(w, hop != null ? hop : window != null ? Math.max(1, w / 2) : WindowSpec.DEFAULT.hop());
     }
 
-    DataOptions toOptions(Path root, long seed) {
+    /** The options for the dataset folder {@code root} (public: triax-spark prepare takes the same options as train). */
+    public DataOptions toOptions(Path root, long seed) {
         Set<DataOptions.Size> fromData = EnumSet.noneOf(DataOptions.Size.class);
         if (window == null) {
             fromData.add(DataOptions.Size.WINDOW);

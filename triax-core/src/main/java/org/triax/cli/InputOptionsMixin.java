@@ -4,7 +4,7 @@ import org.triax.signal.InputTransform;
 import picocli.CommandLine.Option;
 
 /** What the spectrogram is taken of and on which frequency axis; shared by train and cv, saved with the model. */
-final class InputOptionsMixin {
+public final class InputOptionsMixin {
     @Option(names = "--input", paramLabel = "KIND", description = "spectrogram (of the samples) or envelope (of the "
             + "band-passed Hilbert envelope: bearing-fault modulation) (default ${DEFAULT-VALUE})")
     String input = "spectrogram";
@@ -17,7 +17,7 @@ final class InputOptionsMixin {
             + "change becomes a shift) (default ${DEFAULT-VALUE})")
     String axis = "linear";
 
-    InputTransform transform() {
+    public InputTransform transform() {
         return new InputTransform(InputTransform.parseKind(input), InputTransform.parseBand(band),
                 InputTransform.parseAxis(axis));
     }

@@ -1,8 +1,14 @@
 package org.triax.spark;
 
 import java.util.concurrent.Callable;
+import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.triax.TriaxException;
+import org.triax.artifact.TrainConfig;
+import org.triax.cli.DataOptionsMixin;
+import org.triax.cli.InputOptionsMixin;
+import org.triax.dataset.DataOptions;
+import org.triax.dataset.cache.SpectrogramCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +18,7 @@ import picocli.CommandLine.Option;
  * under {@code spark-submit}. Exit status as {@code triax}: 2 for a user error, 3 when some
  * recordings could not be scored (each reported in its row).
  */
-@Command(name = "triax-spark", mixinStandardHelpOptions = true, subcommands = {TriaxSpark.Score.class},
+@Command(name = "triax-spark", mixinStandardHelpOptions = true, subcommands = {TriaxSpark.Score.class, TriaxSpark.Prepare.class},
         description = "triax jobs on Apache Spark")
 public final class TriaxSpark implements Runnable {
     static final int USER_ERROR = 2;
@@ -94,6 +100,43 @@ public final class TriaxSpark implements Runnable {
             System.out.printf("scored %d recordings (%d windows)%s: %s, %s%n", s.scored(), s.windows(),
                     s.failed() > 0 ? ", " + s.failed() + " could not be scored (error rows)" : "", s.verdicts(), s.windowTable());
             return s.failed() > 0 ? PARTIAL : 0;
+        }
+    }
+
+    @Command(name = "prepare", mixinStandardHelpOptions = true,
+            description = "Prepare a dataset's training windows on Spark into the spectrogram cache that train --cache reads "
+                    + "(the same options as train: the same cache entry).")
+    static final class Prepare implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "dataset folder, one sub-folder per class (at the same path on every executor)")
+        Path data;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "cache folder (default: train's, ~/.cache/triax)")
+        Path cache;
+
+        @Option(names = "--seed", description = "seed of the split (default ${DEFAULT-VALUE})")
+        long seed = TrainConfig.DEFAULT.seed();
+
+        @CommandLine.Mixin
+        DataOptionsMixin dataOptions;
+
+        @CommandLine.Mixin
+        InputOptionsMixin inputOptions;
+
+        @CommandLine.Mixin
+        SparkOptions spark = new SparkOptions();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            DataOptions o = dataOptions.toOptions(data, seed).withTransform(inputOptions.transform());
+            Path root = cache != null ? cache : SpectrogramCache.defaultRoot();
+            try (SparkSession session = SparkSessions.open("triax prepare", spark.master)) {
+                SpectrogramCache.Entry e = PrepareJob.run(session, o, root, System.out);
+                System.out.printf("cache entry %s: train %d, validation %d, test %d windows; train --data %s --cache %s "
+                        + "reads it%n", e.dir(), e.sets().train().size(), e.sets().validation().size(),
+                        e.sets().test().size(), data, root);
+            }
+            return 0;
         }
     }
 }
