@@ -40,6 +40,11 @@ final class ExecutorModels {
         });
     }
 
+    /** Scorers (each one ONNX Runtime session) open in this JVM. */
+    static int open() {
+        return SCORERS.size();
+    }
+
     /**
      * Starts ONNX Runtime's environment on a thread with a 64 MB stack. ONNX Runtime Java 1.29.0
      * crashes the JVM (SIGSEGV, no hs_err file) at environment start when the process command line

@@ -47,6 +47,7 @@ class ScoreJobTest {
         ScoreJob.Summary s = ScoreJob.run(spark, new ScoreJob.Request(model.toString(), input.toString(), out.toString(),
                 Double.NaN, null, 3));
         assertEquals(recordings.size(), s.scored());
+        assertEquals(1, ExecutorModels.open(), "one session for the executor JVM's three partitions");
         assertEquals(1, s.failed());
         assertEquals(1, s.errors().size());
         assertTrue(s.errors().get(0).contains("broken.csv"), s.errors().get(0));
