@@ -1,8 +1,10 @@
 package org.triax.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Iterator;
 import java.util.List;
@@ -75,11 +77,11 @@ public final class ScoreJob {
             scored.drop("window_scores").orderBy("recording").write().parquet(out.staging(ScoreRows.VERDICTS));
             scored.select(col("recording"), explode(col("window_scores")).as("w")).select(ScoreRows.windowColumns(classes))
                     .write().parquet(out.staging(ScoreRows.WINDOWS));
-            Dataset<Row> bad = scored.filter(col("error").isNotNull());
-            long failed = bad.count();
-            List<String> errors = bad.orderBy("recording").select("error").limit(ERRORS_SHOWN).collectAsList().stream()
-                    .map(r -> r.getString(0)).toList();
-            long windows = scored.agg(sum("windows")).first().getLong(0);
+            Row totals = scored.agg(count(when(col("error").isNotNull(), true)), sum("windows")).first();
+            long failed = totals.getLong(0);
+            long windows = totals.getLong(1);
+            List<String> errors = failed == 0 ? List.of() : scored.filter(col("error").isNotNull()).orderBy("recording")
+                    .select("error").limit(ERRORS_SHOWN).collectAsList().stream().map(r -> r.getString(0)).toList();
             out.publish();
             return new Summary(files.size() - failed, failed, windows, out.published(ScoreRows.VERDICTS),
                     out.published(ScoreRows.WINDOWS), errors);
