@@ -14,13 +14,14 @@ final class SparkSessions {
      */
     static SparkSession open(String app, String master) {
         SparkConf conf = new SparkConf();
+        boolean embedded = !conf.contains("spark.master"); // spark-submit sets it
         if (master != null) {
             conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
+        } else if (embedded) {
             conf.setMaster("local[*]");
         }
-        if (!conf.contains("spark.ui.enabled")) {
-            conf.set("spark.ui.enabled", "false");
+        if (embedded && !conf.contains("spark.ui.enabled")) {
+            conf.set("spark.ui.enabled", "false"); // a one-command run needs no web UI; a cluster's keeps its own
         }
         return SparkSession.builder().appName(app).config(conf).getOrCreate();
     }

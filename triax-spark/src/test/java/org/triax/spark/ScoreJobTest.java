@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.triax.TriaxException;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
-import org.triax.predict.Verdict;
 import org.triax.signal.RecordingReaders;
 
 /** ScoreJob on Spark {@code local[2]} gives the verdicts {@code triax predict} gives, and reports bad files in rows. */
@@ -58,21 +57,26 @@ class ScoreJobTest {
         }
         assertEquals(recordings.size() + 1, rows.size(), "one row per recording, the README skipped");
 
+        // `triax predict --format csv` on the same folder, in process: the same verdicts and probabilities
+        Map<String, String[]> predicted = predictCsv(model, input);
+        assertEquals(rows.keySet(), predicted.keySet());
         List<String> classes;
         long windows = 0;
         try (RecordingScorer predict = new RecordingScorer(model, InferenceEngine.ONNX, List.of(), null)) {
             classes = predict.metadata().classes();
             for (Path r : recordings) {
-                Verdict v = predict.score(r);
+                String[] p = predicted.get(r.getFileName().toString());
                 Row row = rows.get(r.getFileName().toString());
                 assertNull(row.get(row.fieldIndex("error")));
-                assertEquals(v.predicted(), row.getString(row.fieldIndex("verdict")), r.toString());
-                assertEquals(v.windows(), row.getInt(row.fieldIndex("windows")));
+                assertEquals(p[1], row.getString(row.fieldIndex("verdict")), r.toString());
+                assertEquals(Double.parseDouble(p[2]), row.getDouble(row.fieldIndex("probability")), 1e-5);
+                assertEquals(Integer.parseInt(p[3]), row.getInt(row.fieldIndex("windows")));
                 for (int c = 0; c < classes.size(); c++) {
-                    assertEquals(v.meanProbabilities()[c], row.getDouble(row.fieldIndex("p_" + classes.get(c))), 1e-5);
-                    assertEquals(v.windowShare()[c], row.getDouble(row.fieldIndex("share_" + classes.get(c))), 1e-12);
+                    assertEquals(Double.parseDouble(p[4 + c]), row.getDouble(row.fieldIndex("p_" + classes.get(c))), 1e-5);
+                    assertEquals(Double.parseDouble(p[4 + classes.size() + c]),
+                            row.getDouble(row.fieldIndex("share_" + classes.get(c))), 1e-5);
                 }
-                windows += v.windows();
+                windows += row.getInt(row.fieldIndex("windows"));
             }
             // the window table: every window of every recording, each as predict scores it
             List<Row> w = spark.read().parquet(s.windowTable()).collectAsList();
@@ -105,6 +109,26 @@ class ScoreJobTest {
         TriaxException again = assertThrows(TriaxException.class, () -> ScoreJob.run(spark,
                 new ScoreJob.Request(model.toString(), input.toString(), out.toString(), Double.NaN, null, 0)));
         assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+    }
+
+    /** predict's CSV rows by file name (plain values: no quoting in these names and messages' first fields). */
+    private static Map<String, String[]> predictCsv(Path model, Path input) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = org.triax.cli.TriaxCli.execute("predict", "--model", model.toString(), "--format", "csv", input.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(org.triax.cli.TriaxCli.PARTIAL, exit, "predict: one file cannot be scored");
+        Map<String, String[]> rows = new TreeMap<>();
+        out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).forEach(line -> {
+            String[] f = line.split(",", -1);
+            rows.put(Path.of(f[0]).getFileName().toString(), f);
+        });
+        return rows;
     }
 
     @Test
