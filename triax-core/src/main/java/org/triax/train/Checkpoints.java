@@ -45,19 +45,21 @@ final class Checkpoints implements EpochCheckpoints {
     static Checkpoints open(Path outDir, String run, Design design, boolean resume, Path from, PrintStream log) {
         Path dir = outDir.resolve(FOLDER).resolve(run);
         Path file = null;
+        CheckpointFile c = null;
         if (resume && from != null) {
             file = Files.isDirectory(from) ? newest(from) : from;
             if (file == null) {
-                throw new TriaxException("--resume " + from + ": no checkpoint (" + "epoch-NNNN" + CheckpointFile.EXTENSION
+                throw new TriaxException("--resume " + from + ": no checkpoint (epoch-NNNN" + CheckpointFile.EXTENSION
                         + ") in that folder");
             }
-            CheckpointFile c = CheckpointFile.read(file);
+            c = CheckpointFile.read(file);
             if (!c.design().equals(design.label())) {
                 return open(outDir, run, design, true, null, log); // the file is another design's: this one resumes from OUT
             }
             dir = file.toAbsolutePath().getParent();
         } else if (resume) {
             file = newest(dir);
+            c = file == null ? null : CheckpointFile.read(file);
         }
         if (!resume && Files.exists(dir)) {
             log.println("note: discarding the checkpoints of an earlier interrupted run of the same " + design.label()
@@ -65,8 +67,7 @@ final class Checkpoints implements EpochCheckpoints {
             delete(dir);
         }
         TrainingState state = null;
-        if (file != null) {
-            CheckpointFile c = CheckpointFile.read(file);
+        if (c != null) {
             if (!c.run().equals(run) || !c.design().equals(design.label())) {
                 throw new TriaxException(file + " is a checkpoint of another run (its data, preprocessing or training "
                         + "options differ from these): give the options it was trained with, or train without --resume");

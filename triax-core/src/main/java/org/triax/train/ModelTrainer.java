@@ -120,9 +120,11 @@ public final class ModelTrainer {
                         best = now;
                         bestEpoch = epoch;
                     }
-                    checkpoints.completed(new TrainingState(epoch, now, best, bestEpoch, List.copyOf(history),
-                            adam.steps(), adam.moments(net.model().getBlock().getParameters()),
-                            before + (System.nanoTime() - t0) / 1e9));
+                    if (checkpoints != EpochCheckpoints.NONE) {
+                        checkpoints.completed(new TrainingState(epoch, now, best, bestEpoch, List.copyOf(history),
+                                adam.steps(), adam.moments(net.model().getBlock().getParameters()),
+                                before + (System.nanoTime() - t0) / 1e9));
+                    }
                     listener.epoch(s, cfg.epochs(), improved);
                 }
             }

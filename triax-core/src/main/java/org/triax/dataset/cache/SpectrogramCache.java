@@ -128,8 +128,20 @@ public final class SpectrogramCache {
         return new Entry(e.dir(), e.manifest(), e.sets(), true);
     }
 
-    /** Reads and checks an entry (every shard's size and checksum). */
-    static Entry read(Path dir, DatasetIndex index, String key) {
+    /**
+     * The folder of the entry {@code o}'s windows of {@code index} go to: where a preparer outside
+     * this class (Spark's PrepareJob) publishes its shards and manifest for {@code train} to read.
+     */
+    public Path entryDir(DataOptions o, DatasetIndex index, String fingerprint) {
+        return root.resolve(key(o, index, fingerprint));
+    }
+
+    /**
+     * Reads and checks an entry (its manifest, every shard's size and checksum).
+     *
+     * @throws CorruptShardException when anything in it is missing, damaged or of another dataset
+     */
+    public static Entry read(Path dir, DatasetIndex index, String key) {
         CacheManifest m = CacheManifest.read(dir.resolve(CacheManifest.FILE_NAME));
         if (!key.equals(m.key()) || !index.classes().equals(m.classes())) {
             throw new CorruptShardException(dir.resolve(CacheManifest.FILE_NAME), "belongs to another dataset or settings");

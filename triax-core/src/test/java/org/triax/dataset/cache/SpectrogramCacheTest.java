@@ -22,12 +22,8 @@ import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
-import org.triax.dataset.SplitFractions;
-import org.triax.dataset.SplitProtocol;
 import org.triax.dataset.Subset;
 import org.triax.dataset.WindowSet;
-import org.triax.signal.StftConfig;
-import org.triax.signal.WindowFunction;
 import org.triax.signal.WindowSpec;
 import org.triax.testing.TinyData;
 
@@ -44,9 +40,7 @@ class SpectrogramCacheTest {
     @BeforeAll
     static void tinyDataset() {
         Path root = TinyData.dataset(shared.resolve("data"), 3, 3, TinyData.Layout.HEADER_WITH_TIME, 3);
-        data = new DataOptions(root, List.of(), Double.NaN, null, new WindowSpec(256, 128),
-                new StftConfig(32, 16, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY), SplitProtocol.AUTO,
-                SplitFractions.DEFAULT, 7);
+        data = TinyData.quickOptions(root, 7);
     }
 
     private static String[] open(SpectrogramCache cache, DataOptions o, SpectrogramCache.Entry[] got) {
