@@ -36,7 +36,7 @@ for m in "${sizes[@]}"; do
 done
 
 python3 - "$res" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$*" <<'PY'
-import sys, re
+import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
 cores, cpu, args = sys.argv[2], sys.argv[3], sys.argv[4]
 load = open("/proc/loadavg").read().split()[1]  # 5-minute average at the end
@@ -63,10 +63,8 @@ lines += ["", f"Linear fit of wall time over input: Spark {sb:.0f} s per recordi
   f"(steady {3600 / sb:.0f} recording-hours per hour on local[2]); predict {pb:.0f} s per recording-hour + {pa:.1f} s. "
   f"Measured by `bench/spark.sh{(' ' + args) if args else ''}`; `docs/scale.md` sizes a plant from the Spark slope.",
   "<!-- scale-spark:end -->"]
-section = "\n".join(lines) + "\n"
-md = open("BENCHMARKS.md").read()
-m = re.search(r"<!-- scale-spark:begin -->.*?<!-- scale-spark:end -->\n?", md, re.S)
-md = md[:m.start()] + section + md[m.end():] if m else md.rstrip("\n") + "\n\n" + section
-open("BENCHMARKS.md", "w").write(md)
-print(section)
+sys.path.insert(0, "bench")
+import sections
+sections.replace("scale-spark", lines)
+print("\n".join(lines))
 PY
