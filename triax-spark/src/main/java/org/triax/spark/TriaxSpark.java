@@ -63,7 +63,7 @@ public final class TriaxSpark implements Runnable {
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = "Score recordings of any Hadoop file system into Parquet tables verdicts/ and windows/.")
     static final class Score implements Callable<Integer> {
-        @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "the model's ONNX export")
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model's ONNX export, or the .triax model with its export beside it")
         String model;
 
         @Option(names = "--input", required = true, paramLabel = "PATH", description = "a recording or a folder of them")

@@ -132,10 +132,23 @@ class ScoreJobTest {
     }
 
     @Test
-    void aTriaxModelFileIsRefusedWithTheFix() throws IOException {
-        Path triax = SparkTests.work().resolve("m.triax");
+    void aTriaxModelStandsForItsExportBesideItAndWithoutOneIsRefusedWithTheFix() throws IOException {
+        Path triax = SparkTests.triaxModel();
+        Path input = Files.createDirectories(SparkTests.work().resolve("triax-model-input"));
+        try (Stream<Path> s = Files.walk(SparkTests.demoData())) {
+            Path one = s.filter(RecordingReaders::isRecording).sorted().findFirst().orElseThrow();
+            Files.copy(one, input.resolve(one.getFileName()));
+        }
+        ScoreJob.Summary s = ScoreJob.run(SparkTests.spark(), new ScoreJob.Request(triax.toString(), input.toString(),
+                SparkTests.work().resolve("scored-by-triax").toString(), Double.NaN, null, 0));
+        assertEquals(1, s.scored());
+
+        Path alone = Files.createDirectories(SparkTests.work().resolve("alone")).resolve("m.triax");
+        Files.copy(triax, alone);
         TriaxException e = assertThrows(TriaxException.class, () -> ScoreJob.run(SparkTests.spark(),
-                new ScoreJob.Request(triax.toString(), "in", SparkTests.work().resolve("x").toString(), Double.NaN, null, 0)));
-        assertTrue(e.getMessage().contains(".onnx beside"), e.getMessage());
+                new ScoreJob.Request(alone.toString(), input.toString(), SparkTests.work().resolve("x").toString(),
+                        Double.NaN, null, 0)));
+        assertTrue(e.getMessage().contains("m.onnx does not exist") && e.getMessage().contains("./triax export --model"),
+                e.getMessage());
     }
 }
