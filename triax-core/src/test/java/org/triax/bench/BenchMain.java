@@ -52,6 +52,23 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * Collects each epoch's seconds into {@code perEpoch}; with {@code lockstep} also prints them
+     * and waits for the next turn after every epoch.
+     */
+    static org.triax.train.TrainingListener epochTiming(java.util.List<Double> perEpoch, boolean lockstep) {
+        return new org.triax.train.TrainingListener() {
+            @Override
+            public void epoch(org.triax.artifact.EpochStats s, int total, boolean best) {
+                perEpoch.add(s.seconds());
+                if (lockstep) {
+                    System.out.println(json("epoch_s", s.seconds()));
+                    awaitTurn();
+                }
+            }
+        };
+    }
+
     static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);

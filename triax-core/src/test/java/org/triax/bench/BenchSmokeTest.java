@@ -30,6 +30,7 @@ class BenchSmokeTest {
                 case "train" -> TrainBench.run(rest);
                 case "stft" -> StftBench.run(rest);
                 case "studio" -> StudioBench.run(rest);
+                case "ooc" -> OocBench.run(rest);
                 default -> PredictBench.run(rest);
             }
         } finally {
@@ -89,5 +90,19 @@ class BenchSmokeTest {
             assertTrue(r.get("requests_per_s").asDouble() > 0);
             assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble());
         }
+    }
+
+    @Test
+    void cacheBenchmarkTrainsFromTheFilledCache(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String data = org.triax.testing.TinyData.dataset(dir.resolve("data"), 3, 3,
+                org.triax.testing.TinyData.Layout.HEADER_WITH_TIME, 3).toString();
+        String cache = dir.resolve("cache").toString();
+        assertEquals("ooc-prepare", run("ooc", "prepare", data, cache, dir.resolve("p").toString(), "1", "1000").get(0)
+                .get("bench").asText());
+        JsonNode r = run("ooc", "cache", data, cache, dir.resolve("c").toString(), "1", "1000").get(0);
+        assertTrue(r.get("cache_hit").asBoolean());
+        assertTrue(r.get("samples_per_s").asDouble() > 0 && r.get("rss_file_mb").asDouble() > 0);
+        JsonNode m = run("ooc", "memory", data, cache, dir.resolve("m").toString(), "1", "1000").get(0);
+        assertEquals(r.get("weights_sha256").asText(), m.get("weights_sha256").asText());
     }
 }

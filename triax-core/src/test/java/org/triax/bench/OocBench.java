@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.triax.artifact.EpochStats;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
@@ -72,16 +71,7 @@ final class OocBench {
             default -> throw new IllegalArgumentException("mode " + mode + ": prepare, memory or cache");
         };
         List<Double> perEpoch = new ArrayList<>();
-        TrainingListener timing = new TrainingListener() {
-            @Override
-            public void epoch(EpochStats s, int total, boolean best) {
-                perEpoch.add(s.seconds());
-                if (lockstep) {
-                    System.out.println(BenchMain.json("epoch_s", s.seconds()));
-                    BenchMain.awaitTurn();
-                }
-            }
-        };
+        TrainingListener timing = BenchMain.epochTiming(perEpoch, lockstep);
         if (lockstep) {
             BenchMain.awaitTurn();
         }

@@ -2,7 +2,6 @@ package org.triax.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.triax.artifact.EpochStats;
 import org.triax.artifact.TrainConfig;
 import org.triax.dataset.PreparedDataset;
 import org.triax.model.Design;
@@ -32,16 +31,7 @@ final class TrainBench {
         int batch = 32;
         PreparedDataset ds = Synthetic.dataset(steps * batch, batch);
         List<Double> perEpoch = new ArrayList<>();
-        TrainingListener timing = new TrainingListener() {
-            @Override
-            public void epoch(EpochStats s, int total, boolean best) {
-                perEpoch.add(s.seconds());
-                if (lockstep) {
-                    System.out.println(BenchMain.json("epoch_s", s.seconds()));
-                    BenchMain.awaitTurn();
-                }
-            }
-        };
+        TrainingListener timing = BenchMain.epochTiming(perEpoch, lockstep);
         if (lockstep) {
             BenchMain.awaitTurn();
         }

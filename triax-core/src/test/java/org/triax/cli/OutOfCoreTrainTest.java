@@ -53,9 +53,14 @@ class OutOfCoreTrainTest {
         // the class path in an @argfile: short command line whatever the class path's length
         Path argfile = Files.createTempFile(shared, "cp", ".args");
         Files.writeString(argfile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
+        // the engine threads of this JVM: the intra-op thread count decides how sums are split, so the
+        // weights of a run are identical across JVMs only with the same count (TinyData sets 1 in tests)
+        ai.djl.engine.Engine.getInstance();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Dai.djl.offline=true", "-Djava.awt.headless=true", "@" + argfile,
-                TriaxCli.class.getName()));
+                "-Xmx" + heap, "-Dai.djl.offline=true", "-Djava.awt.headless=true",
+                "-Dai.djl.pytorch.num_threads=" + ai.djl.pytorch.jni.JniUtils.getNumThreads(),
+                "-Dai.djl.pytorch.num_interop_threads=" + ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(),
+                "@" + argfile, TriaxCli.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("DJL_OFFLINE", "true");
