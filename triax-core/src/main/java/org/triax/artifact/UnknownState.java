@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * A classifier's unknown-state check, saved with it: for every training class the cloud of its
  * training windows' condition-indicator vectors ({@link NormalCloud}) and a threshold on the
- * distance to that cloud, set from the class's held-out (validation) windows at {@code falseAlarm}
- * like an alarm threshold ({@link AlarmThreshold}). A window's score is its distance to the nearest
- * class in units of that class's threshold; a recording's score is the median over its windows
- * ({@link AlarmThreshold#recordingScore}), and a recording scoring above 1 is unlike every class
- * the model knows: its verdict is {@link #UNKNOWN}, not a confident wrong class. The indicators
+ * distance to that cloud, set from windows held out from the cloud at {@code falseAlarm} like an
+ * alarm threshold ({@link AlarmThreshold}). A window's score is its distance to the nearest class
+ * in units of that class's threshold; a recording most of whose windows score above 1 (its median
+ * window) is unlike every class the model knows: its verdict is {@link #UNKNOWN}, not a confident
+ * wrong class. The indicators
  * describe the vibration itself (level, impulsiveness, spectrum), not the network's view of it,
  * so the check holds whatever the network does on data it has never seen.
  *
@@ -44,8 +44,17 @@ public record UnknownState(int bands, List<String> features, double falseAlarm, 
         return best;
     }
 
-    /** The check of one recording. */
-    public record Check(double score, String nearest, String reason) {
+    /**
+     * The check of one recording.
+     *
+     * @param share share of its windows beyond the threshold of every class (unknown above one half:
+     *     its median window is unlike every class, so a few transients do not count)
+     * @param distance typical window score: the geometric mean of the windows' distances to the
+     *     nearest class in units of that class's threshold
+     * @param nearest the class nearest to the recording's mean indicator vector
+     * @param reason why the recording is unknown (null when it is not)
+     */
+    public record Check(double share, double distance, String nearest, String reason) {
         public boolean unknown() {
             return reason != null;
         }
@@ -53,24 +62,62 @@ public record UnknownState(int bands, List<String> features, double falseAlarm, 
 
     /** Checks a recording from its windows' indicator vectors (at least one). */
     public Check check(double[][] vectors) {
-        double[] scores = new double[vectors.length];
-        double[] mean = new double[features.size()];
-        for (int i = 0; i < vectors.length; i++) {
-            scores[i] = windowScore(vectors[i]);
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += vectors[i][j] / vectors.length;
+        Accumulator a = accumulator();
+        for (double[] v : vectors) {
+            a.add(v);
+        }
+        return a.check();
+    }
+
+    public Accumulator accumulator() {
+        return new Accumulator();
+    }
+
+    /**
+     * The check window by window, in constant memory (counts and sums), for recordings too long
+     * to hold; it decides exactly as {@link #check(double[][])}.
+     */
+    public final class Accumulator {
+        private final double[] sum = new double[features.size()];
+        private long windows;
+        private long beyond;
+        private double logScores;
+
+        public void add(double[] vector) {
+            double s = windowScore(vector);
+            windows++;
+            beyond += s > 1 ? 1 : 0;
+            logScores += Math.log(Math.max(s, 1e-300));
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += vector[j];
             }
         }
-        double score = AlarmThreshold.recordingScore(scores);
-        ClassCloud nearest = classes.stream()
-                .min(Comparator.comparingDouble(c -> c.cloud().distance(mean) / c.threshold().value())).orElseThrow();
-        if (score <= 1) {
-            return new Check(score, nearest.label(), null);
+
+        public long windows() {
+            return windows;
         }
-        return new Check(score, nearest.label(), String.format(Locale.ROOT,
-                "unlike every training class: its windows lie %.1fx as far from the nearest class (%s) as %s of that "
-                        + "class's held-out windows; most different: %s", score, nearest.label(),
-                AlarmThreshold.percent(1 - nearest.threshold().falseAlarm()), mostDifferent(nearest.cloud(), mean)));
+
+        public Check check() {
+            if (windows == 0) {
+                throw new IllegalStateException("the unknown-state check needs at least one window");
+            }
+            double[] mean = new double[sum.length];
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] = sum[j] / windows;
+            }
+            double share = (double) beyond / windows;
+            double distance = Math.exp(logScores / windows);
+            ClassCloud nearest = classes.stream()
+                    .min(Comparator.comparingDouble(c -> c.cloud().distance(mean) / c.threshold().value())).orElseThrow();
+            if (2 * beyond <= windows) {
+                return new Check(share, distance, nearest.label(), null);
+            }
+            return new Check(share, distance, nearest.label(), String.format(Locale.ROOT,
+                    "unlike every training class: %.0f%% of its windows lie beyond the threshold of every class, "
+                            + "typically %.1fx as far from the nearest (%s) as %s of that class's held-out windows; "
+                            + "most different: %s", 100 * share, distance, nearest.label(),
+                    AlarmThreshold.percent(1 - nearest.threshold().falseAlarm()), mostDifferent(nearest.cloud(), mean)));
+        }
     }
 
     /** The features of {@code x} furthest from the cloud's mean, in its standard deviations. */

@@ -61,11 +61,11 @@ public enum VerdictFormat {
         for (String c : classes) {
             sb.append(",share_").append(c);
         }
-        sb.append(",unknown_score,unknown_reason,error\n");
+        sb.append(",unknown_share,unknown_distance,unknown_reason,error\n");
         for (Verdict v : vs) {
             sb.append(quote(v.recording())).append(',');
             if (!v.ok()) {
-                sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,").append(quote(v.error())).append('\n');
+                sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,,").append(quote(v.error())).append('\n');
                 continue;
             }
             sb.append(quote(v.predicted())).append(',')
@@ -77,7 +77,7 @@ public enum VerdictFormat {
                 sb.append(String.format(Locale.ROOT, ",%.6f", s));
             }
             UnknownState.Check u = v.unknownState();
-            sb.append(',').append(u == null ? "" : String.format(Locale.ROOT, "%.4f", u.score()))
+            sb.append(',').append(u == null ? "," : String.format(Locale.ROOT, "%.4f,%.4f", u.share(), u.distance()))
                     .append(',').append(u == null || u.reason() == null ? "" : quote(u.reason())).append(",\n");
         }
         return sb.toString();
