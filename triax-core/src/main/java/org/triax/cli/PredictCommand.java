@@ -34,6 +34,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format = "table";
 
+    @Option(names = "--no-unknown-state", description = "always report the network's class; by default a recording "
+            + "unlike every training class is reported as unknown, with the reason (models that carry the check)")
+    boolean noUnknownState;
+
     @Override
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
@@ -44,6 +48,9 @@ final class PredictCommand implements Callable<Integer> {
         ReadNotes notes = new ReadNotes();
         try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(),
                 scoring.read(notes), scoring.resample())) {
+            if (noUnknownState) {
+                scorer.withoutUnknownState();
+            }
             for (Path f : files) {
                 try {
                     verdicts.add(scorer.score(f));

@@ -7,8 +7,10 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.UnknownState;
 import org.triax.artifact.VerdictRule;
 import org.triax.model.WindowClassifier;
+import org.triax.signal.IndicatorFeatures;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
@@ -32,6 +34,8 @@ public final class RecordingScorer implements AutoCloseable {
     private final SpectrogramExtractor extractor;
     private final List<String> sourceChannels;
     private final ReadOptions read;
+    /** The unknown-state check's indicators (null: the model has no check, or it is turned off). */
+    private IndicatorFeatures unknownFeatures;
 
     /**
      * A scorer on DJL, the engine the model was trained with (the CLI picks ONNX Runtime by
@@ -84,6 +88,8 @@ public final class RecordingScorer implements AutoCloseable {
             this.read = new ReadOptions(read.sampleRate(), variable,
                     sourceChannels.isEmpty() ? pre.channels() : sourceChannels, read.notes());
             this.extractor = pre.extractor();
+            UnknownState u = meta.unknownState();
+            this.unknownFeatures = u == null ? null : new IndicatorFeatures(pre, u.bands());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -126,19 +132,69 @@ public final class RecordingScorer implements AutoCloseable {
         return pre.asOnlyChannel(r, read.notes());
     }
 
-    public Verdict score(Recording raw) {
-        return verdict(raw.source(), windowProbabilities(raw));
+    /**
+     * Verdicts stay the network's answer, without the unknown-state check (for comparison with
+     * models that have none, or to see what the network would say).
+     */
+    public RecordingScorer withoutUnknownState() {
+        unknownFeatures = null;
+        return this;
     }
 
-    /** The verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
+    /** Whether verdicts carry the unknown-state check. */
+    public boolean checksUnknownState() {
+        return unknownFeatures != null;
+    }
+
+    public Verdict score(Recording raw) {
+        return scoreWindows(raw).verdict();
+    }
+
+    /** A recording's verdict and the probabilities of its windows, in time order. */
+    public record Scored(Verdict verdict, float[][] windows) {
+    }
+
+    /** Scores a recording: its windows, and the verdict on them with the unknown-state check. */
+    public Scored scoreWindows(Recording raw) {
+        Recording r = conform(raw);
+        int[] starts = extractor.windowStarts(0, r.length());
+        float[][] p = probabilities(r, starts);
+        return new Scored(verdict(raw.source(), p, unknownState(r, starts)), p);
+    }
+
+    /**
+     * The unknown-state check of the windows at {@code starts} of a conformed recording (null:
+     * no check, or no window).
+     */
+    public UnknownState.Check unknownState(Recording conformed, int[] starts) {
+        return unknownFeatures == null || starts.length == 0 ? null
+                : meta.unknownState().check(unknownFeatures.vectors(conformed, starts));
+    }
+
+    /** The network's verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
     public Verdict verdict(String recording, float[][] p) {
+        return verdict(recording, p, null);
+    }
+
+    /**
+     * The verdict on window probabilities and the unknown-state check (null: not checked): a
+     * recording the check calls unknown gets {@link UnknownState#UNKNOWN}, with the reason.
+     */
+    public Verdict verdict(String recording, float[][] p, UnknownState.Check check) {
         VerdictRule.Decision d = VerdictRule.decide(p, meta.classes().size());
-        return new Verdict(recording, meta.classes().get(d.predicted()), d.probability(), p.length,
-                meta.classes(), d.meanProbabilities(), d.windowShare());
+        String predicted = check != null && check.unknown() ? UnknownState.UNKNOWN : meta.classes().get(d.predicted());
+        return new Verdict(recording, predicted, d.probability(), p.length, meta.classes(), d.meanProbabilities(),
+                d.windowShare(), null, check);
     }
 
     /** Probabilities of every window of the recording, in time order. */
     public float[][] windowProbabilities(Recording raw) {
+        Recording r = conform(raw);
+        return probabilities(r, extractor.windowStarts(0, r.length()));
+    }
+
+    /** The recording brought into the model's contract (its channels checked first, for a clear error). */
+    private Recording conform(Recording raw) {
         if (raw.channelCount() < pre.channelCount()) {
             try {
                 raw.select(pre.channels());
@@ -148,8 +204,10 @@ public final class RecordingScorer implements AutoCloseable {
                         + ")", e);
             }
         }
-        Recording r = pre.conform(raw);
-        int[] starts = extractor.windowStarts(0, r.length());
+        return pre.conform(raw);
+    }
+
+    private float[][] probabilities(Recording r, int[] starts) {
         if (starts.length <= CHUNK) {
             // one chunk: nothing to overlap, and a hand-off to another thread only adds latency
             return model.classifier().probabilities(tensors(r, starts, 0), starts.length);

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.UnknownState;
 
-/** Renders verdicts as an aligned table, CSV (one row per recording) or JSON. */
+/**
+ * Renders verdicts as an aligned table (the reason under a recording called unknown), CSV (one
+ * row per recording) or JSON.
+ */
 public enum VerdictFormat {
     TABLE, CSV, JSON;
 
@@ -41,6 +45,9 @@ public enum VerdictFormat {
             }
             sb.append(String.format(Locale.ROOT, "%-40s %-20s %7.3f %7d  %s%n", v.recording(), v.predicted(),
                     v.probability(), v.windows(), share));
+            if (v.unknown()) {
+                sb.append(String.format(Locale.ROOT, "%-40s %s%n", "", v.unknownState().reason()));
+            }
         }
         return sb.toString();
     }
@@ -54,11 +61,11 @@ public enum VerdictFormat {
         for (String c : classes) {
             sb.append(",share_").append(c);
         }
-        sb.append(",error\n");
+        sb.append(",unknown_share,unknown_distance,unknown_reason,error\n");
         for (Verdict v : vs) {
             sb.append(quote(v.recording())).append(',');
             if (!v.ok()) {
-                sb.append(",,").append(",".repeat(2 * classes.size())).append(',').append(quote(v.error())).append('\n');
+                sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,,").append(quote(v.error())).append('\n');
                 continue;
             }
             sb.append(quote(v.predicted())).append(',')
@@ -69,7 +76,9 @@ public enum VerdictFormat {
             for (double s : v.windowShare()) {
                 sb.append(String.format(Locale.ROOT, ",%.6f", s));
             }
-            sb.append(",\n");
+            UnknownState.Check u = v.unknownState();
+            sb.append(',').append(u == null ? "," : String.format(Locale.ROOT, "%.4f,%.4f", u.share(), u.distance()))
+                    .append(',').append(u == null || u.reason() == null ? "" : quote(u.reason())).append(",\n");
         }
         return sb.toString();
     }

@@ -6,6 +6,7 @@ import org.triax.artifact.EpochStats;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
+import org.triax.artifact.UnknownState;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.TrainingSets;
 import org.triax.io.ReservedName;
@@ -18,7 +19,7 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
-    static ModelMetadata metadata(TrainingSets ds, TrainConfig cfg, TrainingResult r) {
+    static ModelMetadata metadata(TrainingSets ds, TrainConfig cfg, TrainingResult r, UnknownState unknown) {
         List<ModelMetadata.Block> blocks = ds.plan().blocks().stream()
                 .map(b -> block(ds, b)).toList();
         SplitPlan plan = ds.plan();
@@ -31,7 +32,7 @@ public final class ModelArtifacts {
                 ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
                 ds.preprocessing(), ds.normalization(), cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
-                r.trainSeconds(), TriaxNetwork.defaultDevice().toString());
+                r.trainSeconds(), TriaxNetwork.defaultDevice().toString(), unknown);
     }
 
     private static ModelMetadata.Block block(TrainingSets ds, SplitPlan.Block b) {

@@ -12,6 +12,7 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.ModelNaming;
 import org.triax.artifact.TrainConfig;
+import org.triax.artifact.UnknownState;
 import org.triax.dataset.Augmenter;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
@@ -20,6 +21,7 @@ import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.TrainingSets;
 import org.triax.dataset.TrainingWindows;
+import org.triax.dataset.cache.Companion;
 import org.triax.dataset.cache.SpectrogramCache;
 import org.triax.io.ReservedName;
 import org.triax.model.Design;
@@ -93,7 +95,7 @@ public final class TrainJob {
                     cfg.batchSize(), cfg.seed());
             try (TrainingResult r = ModelTrainer.train(ds, p.windows(), design, cfg,
                     ck == null ? EpochCheckpoints.NONE : ck, listener)) {
-                ModelMetadata meta = ModelArtifacts.metadata(ds, cfg, r);
+                ModelMetadata meta = ModelArtifacts.metadata(ds, cfg, r, p.unknown());
                 Path file = write(outDir, meta, r.network());
                 if (ck != null) {
                     ck.finished(file);
@@ -109,8 +111,8 @@ public final class TrainJob {
         return outcomes;
     }
 
-    /** The sets to train on and each epoch's training windows. */
-    private record Prepared(TrainingSets sets, TrainingWindows windows) {
+    /** The sets to train on, each epoch's training windows and the unknown-state check (null: off). */
+    private record Prepared(TrainingSets sets, TrainingWindows windows, UnknownState unknown) {
     }
 
     /**
@@ -120,10 +122,12 @@ public final class TrainJob {
     private static Prepared prepare(DataOptions data, TrainConfig cfg, RunOptions run, TrainingListener listener,
                                     PrintStream log) {
         if (run.cache() != null && cfg.augmentation().isNone()) {
-            SpectrogramCache.Entry e = new SpectrogramCache(run.cache()).open(data, log);
+            Companion unknown = UnknownStateFit.companion(log);
+            SpectrogramCache.Entry e = new SpectrogramCache(run.cache()).open(data, log, unknown);
             e.manifest().readNotes().forEach(listener::note);
             e.manifest().notes().forEach(log::println);
-            return new Prepared(e.sets(), TrainingWindows.fixed(e.sets().train()));
+            return new Prepared(e.sets(), TrainingWindows.fixed(e.sets().train()),
+                    UnknownStateFit.read(SpectrogramCache.companion(e, data, unknown, log), e.prepared() ? null : log));
         }
         if (run.cache() != null) {
             log.println("cache: not used with --augment (the training windows are redrawn from the recordings every epoch)");
@@ -136,7 +140,7 @@ public final class TrainJob {
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
         TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
-        return new Prepared(TrainingSets.of(read, ds, norm), windows);
+        return new Prepared(TrainingSets.of(read, ds, norm), windows, UnknownStateFit.fit(read, ds.plan(), log));
     }
 
     /** What makes two runs the same run: data, preprocessing and every training option but the epoch count. */

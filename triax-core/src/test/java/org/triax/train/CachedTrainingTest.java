@@ -66,5 +66,17 @@ class CachedTrainingTest {
             assertEquals(ma.history().get(e).trainLoss(), mb.history().get(e).trainLoss());
             assertEquals(ma.history().get(e).validationLoss(), mb.history().get(e).validationLoss());
         }
+        // the entry was prepared without the unknown-state check: the run fitted it from the recordings,
+        // the same as in memory, and added it to the entry, where the next run reads it
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("the entry has no unknown-state.json"), log.toString());
+        assertEquals(ModelArtifact.JSON.valueToTree(ma.unknownState()), ModelArtifact.JSON.valueToTree(mb.unknownState()));
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Path third = TrainJob.run(options, List.of(Design.FUSED), cfg, dir.resolve("again"),
+                new RunOptions(cache, false, false, null), TrainingListener.SILENT,
+                new PrintStream(again, true, StandardCharsets.UTF_8)).get(0).modelFile();
+        assertTrue(again.toString(StandardCharsets.UTF_8).contains("unknown-state check: from the cache entry"),
+                again.toString());
+        assertEquals(ModelArtifact.JSON.valueToTree(ma.unknownState()),
+                ModelArtifact.JSON.valueToTree(ModelArtifact.load(third).metadata().unknownState()));
     }
 }

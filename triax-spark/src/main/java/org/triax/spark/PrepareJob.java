@@ -44,7 +44,8 @@ public final class PrepareJob {
 
     /** The cache entry of {@code o}'s data and settings under {@code cache}: prepared on Spark, or found there. */
     public static SpectrogramCache.Entry run(SparkSession spark, DataOptions o, Path cache, PrintStream log) {
-        return new SpectrogramCache(cache).open(o, log, (read, plan) -> onSpark(spark, o, read, plan));
+        // no companion: train derives the unknown-state check from the recordings once, as for any entry without it
+        return new SpectrogramCache(cache).open(o, log, null, (read, plan) -> onSpark(spark, o, read, plan));
     }
 
     /** One recording's share of the work: where it is and its blocks (one per subset at most). */

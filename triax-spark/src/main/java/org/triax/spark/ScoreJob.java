@@ -117,8 +117,8 @@ public final class ScoreJob {
         LocalCopy copy = null;
         try {
             copy = LocalCopy.of(uri, conf);
-            float[][] p = scorer.windowProbabilities(scorer.read(copy.file()));
-            return ScoreRows.row(scorer.verdict(uri, p), p, hop);
+            RecordingScorer.Scored scored = scorer.scoreWindows(scorer.read(copy.file()));
+            return ScoreRows.row(scored.verdict().named(uri), scored.windows(), hop);
         } catch (Exception e) {
             // a bad recording is reported in its row; it never fails the job
             String why = e instanceof TriaxException ? e.getMessage() : uri + ": " + e;

@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.triax.artifact.UnknownState;
 import org.triax.predict.Verdict;
 
 import static org.apache.spark.sql.functions.col;
@@ -15,8 +16,8 @@ import static org.apache.spark.sql.functions.col;
 /**
  * The tables ScoreJob writes. {@code verdicts}: one row per recording, the columns of {@code
  * triax predict --format csv} (recording, verdict, probability, windows, {@code p_<class>}, {@code
- * share_<class>}, error). {@code windows}: one row per window (recording, window, start_sample in
- * the model's sampling rate, {@code p_<class>}).
+ * share_<class>}, unknown_share, unknown_distance, unknown_reason, error). {@code windows}: one row
+ * per window (recording, window, start_sample in the model's sampling rate, {@code p_<class>}).
  */
 final class ScoreRows {
     /** The tables (folders of the output). */
@@ -34,6 +35,9 @@ final class ScoreRows {
                 DataTypes.createStructField("windows", DataTypes.IntegerType, false)));
         classes.forEach(c -> f.add(DataTypes.createStructField("p_" + c, DataTypes.DoubleType, true)));
         classes.forEach(c -> f.add(DataTypes.createStructField("share_" + c, DataTypes.DoubleType, true)));
+        f.add(DataTypes.createStructField("unknown_share", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("unknown_distance", DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("unknown_reason", DataTypes.StringType, true));
         f.add(DataTypes.createStructField("error", DataTypes.StringType, true));
         StructType window = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("window", DataTypes.IntegerType, false),
@@ -73,6 +77,10 @@ final class ScoreRows {
                 values.add(v.ok() ? d[c] : null);
             }
         }
+        UnknownState.Check u = v.unknownState();
+        values.add(u == null ? null : u.share());
+        values.add(u == null ? null : u.distance());
+        values.add(u == null ? null : u.reason());
         values.add(v.error());
         return values;
     }

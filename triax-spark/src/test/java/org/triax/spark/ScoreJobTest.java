@@ -76,6 +76,11 @@ class ScoreJobTest {
                     assertEquals(Double.parseDouble(p[4 + classes.size() + c]),
                             row.getDouble(row.fieldIndex("share_" + classes.get(c))), 1e-5);
                 }
+                int u = 4 + 2 * classes.size(); // the unknown-state check's share of windows, as predict prints it
+                assertEquals(p[u].isEmpty(), row.isNullAt(row.fieldIndex("unknown_share")));
+                if (!p[u].isEmpty()) {
+                    assertEquals(Double.parseDouble(p[u]), row.getDouble(row.fieldIndex("unknown_share")), 1e-4);
+                }
                 windows += row.getInt(row.fieldIndex("windows"));
             }
             // the window table: every window of every recording, each as predict scores it

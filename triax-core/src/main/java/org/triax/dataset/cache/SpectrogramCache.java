@@ -23,6 +23,7 @@ import org.triax.dataset.Fingerprint;
 import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.RecordingSource;
 import org.triax.dataset.SpectrogramSet;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
@@ -75,7 +76,15 @@ public final class SpectrogramCache {
      * {@code readNotes}, whether the entry was prepared now or before.
      */
     public Entry open(DataOptions o, PrintStream log) {
-        return open(o, log, DatasetLoader::prepare);
+        return open(o, log, null);
+    }
+
+    /**
+     * {@link #open(DataOptions, PrintStream)}, with {@code companion} (null: none) derived while the
+     * recordings are in memory and written into a new entry; see {@link #companion}.
+     */
+    public Entry open(DataOptions o, PrintStream log, Companion companion) {
+        return open(o, log, companion, DatasetLoader::prepare);
     }
 
     /** How an entry's windows are computed from the read recordings and their split. */
@@ -85,10 +94,10 @@ public final class SpectrogramCache {
     }
 
     /**
-     * {@link #open(DataOptions, PrintStream)} with the spectrograms computed by {@code preparation}
-     * (on a Spark cluster: triax-spark's PrepareJob); the entry is the same, byte for byte.
+     * {@link #open(DataOptions, PrintStream, Companion)} with the spectrograms computed by {@code
+     * preparation} (on a Spark cluster: triax-spark's PrepareJob); the entry is the same, byte for byte.
      */
-    public Entry open(DataOptions o, PrintStream log, Preparation preparation) {
+    public Entry open(DataOptions o, PrintStream log, Companion companion, Preparation preparation) {
         DatasetIndex index = DatasetIndex.scan(o.root());
         String fingerprint = Fingerprint.of(index);
         String settings = settings(o, index);
@@ -115,7 +124,13 @@ public final class SpectrogramCache {
                 index.classes(), ds.preprocessing(), ds.plan(), norm, read.variable(), read.notes(), readNotes.lines(),
                 shardNames(ds), windowCounts(ds), OffsetDateTime.now().withNano(0).toString());
         try {
-            AtomicFiles.writeFolder(dir, tmp -> write(tmp, ds, manifest));
+            AtomicFiles.writeFolder(dir, tmp -> {
+                if (companion != null) {
+                    AtomicFiles.write(tmp.resolve(companion.fileName()),
+                            companion.derive(RecordingSource.of(read), ds.plan()));
+                }
+                write(tmp, ds, manifest);
+            });
         } catch (TriaxException raced) {
             if (!Files.exists(dir.resolve(CacheManifest.FILE_NAME))) {
                 throw raced;
@@ -126,6 +141,32 @@ public final class SpectrogramCache {
         log.printf("cache: windows prepared in %.1f s and written to %s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9, dir,
                 bytes / 1e6);
         return new Entry(e.dir(), e.manifest(), e.sets(), true);
+    }
+
+    /**
+     * The companion file of an entry: read when the entry has it, else (an entry prepared without
+     * it, by an older triax or by Spark's PrepareJob) derived from the recordings, read once more
+     * one at a time (the heap need not hold the dataset), and added to the entry.
+     */
+    public static byte[] companion(Entry e, DataOptions o, Companion companion, PrintStream log) {
+        Path file = e.dir().resolve(companion.fileName());
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readAllBytes(file);
+            }
+        } catch (IOException unreadable) {
+            throw new TriaxException("cache: cannot read " + file + ": " + unreadable.getMessage()
+                    + " (delete the entry to prepare it again)", unreadable);
+        }
+        log.println("cache: the entry has no " + companion.fileName() + ": reading the recordings once for it");
+        byte[] bytes = companion.derive(RecordingSource.reading(o, e.sets().index(), e.sets().preprocessing()),
+                e.manifest().plan());
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (TriaxException raced) {
+            // another run added it first: derived from the same recordings and split
+        }
+        return bytes;
     }
 
     /**
