@@ -55,7 +55,7 @@ e2e cwru ../shared/data/cwru-48k-10class --fs 48000
 
 target=BENCHMARKS.md; (( smoke )) && target="$out/BENCHMARKS.smoke.md"
 # sections other scripts write between <!-- NAME:begin --> and <!-- NAME:end --> (health, studio, spark) are kept
-kept="$(grep -Pzo '(?s)<!-- [a-z-]+:begin -->.*?<!-- [a-z-]+:end -->\n' BENCHMARKS.md 2>/dev/null | tr -d '\0' || true)"
+kept="$(grep -Pzo '(?s)<!-- [a-z-]+:begin -->.*?<!-- [a-z-]+:end -->\n' BENCHMARKS.md 2>/dev/null | tr '\0' '\n' || true)"
 $PY bench/report.py markdown "$res" "bench/run.sh${1:+ $1}" > "$target"
 # the accuracy section comes from its own, much longer run (bench/generalisation.sh): kept as measured
 if (( ! smoke )) && [[ -f bench/generalisation.md ]]; then
