@@ -51,11 +51,13 @@ final class ParquetVerdictSink implements VerdictSink {
     private final MessageType schema;
     private final Set<String> scored;
     private final List<Verdict> rows = new ArrayList<>();
+    private final int partRows;
     private int nextPart;
     private boolean wroteAny;
 
-    private ParquetVerdictSink(Path dir, List<String> classes, Set<String> scored, int nextPart) {
+    private ParquetVerdictSink(Path dir, List<String> classes, Set<String> scored, int nextPart, int partRows) {
         this.dir = dir;
+        this.partRows = partRows;
         this.classes = List.copyOf(classes);
         this.schema = schema(classes);
         this.scored = Set.copyOf(scored);
@@ -80,6 +82,10 @@ final class ParquetVerdictSink implements VerdictSink {
     }
 
     static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume) {
+        return open(dir, classes, resume, PART_ROWS);
+    }
+
+    static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume, int partRows) {
         List<Path> parts = parts(dir);
         if (Files.exists(dir.resolve(SUCCESS))) {
             throw new TriaxException(resume ? dir + " is complete: nothing to resume (write new recordings to another "
@@ -96,7 +102,7 @@ final class ParquetVerdictSink implements VerdictSink {
         for (Path p : parts) {
             done.addAll(recordings(p));
         }
-        return new ParquetVerdictSink(dir, classes, done, parts.size());
+        return new ParquetVerdictSink(dir, classes, done, parts.size(), partRows);
     }
 
     /** The complete parts in {@code dir}, in order (temporary files of a part being written are hidden). */
@@ -144,7 +150,7 @@ final class ParquetVerdictSink implements VerdictSink {
     @Override
     public void write(Verdict v) {
         rows.add(v);
-        if (rows.size() == PART_ROWS) {
+        if (rows.size() == partRows) {
             writePart();
         }
     }

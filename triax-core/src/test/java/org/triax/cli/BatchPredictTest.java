@@ -20,6 +20,7 @@ import org.triax.model.TriaxNetwork;
 import org.triax.onnx.TestModels;
 import org.triax.predict.BatchScorer;
 import org.triax.predict.InferenceEngine;
+import org.triax.predict.ParquetRows;
 import org.triax.predict.RecordingScorer;
 import org.triax.predict.Verdict;
 import org.triax.predict.VerdictFormat;
@@ -151,6 +152,28 @@ class BatchPredictTest {
         Set<String> names = lines.stream().map(l -> l.replaceAll("^\\{\"recording\":\"([^\"]+)\".*", "$1"))
                 .collect(Collectors.toSet());
         assertEquals(FILES, names.size(), "each recording once");
+    }
+
+    @Test
+    void parquetHoldsTheCsvRows() throws IOException {
+        Path out = dir.resolve("v.parquet");
+        Run r = TinyData.cli("predict", "--model", model.toString(), batch.toString(), "--format", "parquet",
+                "--output", out.toString());
+        assertEquals(TriaxCli.PARTIAL, r.status(), r.err());
+        List<java.util.Map<String, Object>> rows = ParquetRows.read(out).rows();
+        List<String> csv = rows(reference);
+        assertEquals(csv.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = csv.get(i).split(",", -1);
+            assertEquals(cells[0], rows.get(i).get("recording"));
+            if (rows.get(i).containsKey("error")) {
+                assertTrue(csv.get(i).contains((String) rows.get(i).get("error")));
+                continue;
+            }
+            assertEquals(cells[1], rows.get(i).get("verdict"));
+            assertEquals(Double.parseDouble(cells[2]), (Double) rows.get(i).get("probability"), 5e-7);
+            assertEquals(Integer.parseInt(cells[3]), rows.get(i).get("windows"));
+        }
     }
 
     @Test
