@@ -10,12 +10,24 @@ import org.triax.signal.Preprocessing;
  * Everything a model file says about itself besides its weights: enough to score new recordings
  * (network, classes, preprocessing, normalisation) and to answer "where did this model come from"
  * (training config, seed, dataset fingerprint, split, metrics, history, versions).
+ *
+ * @param unknownState the check that tells a recording unlike every training class (null in models
+ *     made before it, or where the held-out windows were too few to set it)
  */
 public record ModelMetadata(String format, int formatVersion, String triaxVersion, String createdAt,
                             NetworkSpec network, List<String> classes, Preprocessing preprocessing,
                             Normalization normalization, TrainConfig training, Split split, Dataset dataset,
                             Metrics validation, Metrics test, List<EpochStats> history, int bestEpoch,
-                            double trainSeconds, String device) {
+                            double trainSeconds, String device, UnknownState unknownState) {
+
+    public ModelMetadata(String format, int formatVersion, String triaxVersion, String createdAt,
+                         NetworkSpec network, List<String> classes, Preprocessing preprocessing,
+                         Normalization normalization, TrainConfig training, Split split, Dataset dataset,
+                         Metrics validation, Metrics test, List<EpochStats> history, int bestEpoch,
+                         double trainSeconds, String device) {
+        this(format, formatVersion, triaxVersion, createdAt, network, classes, preprocessing, normalization, training,
+                split, dataset, validation, test, history, bestEpoch, trainSeconds, device, null);
+    }
 
     public static final String FORMAT = "triax-model";
     /** The newest format version this triax reads and writes. */

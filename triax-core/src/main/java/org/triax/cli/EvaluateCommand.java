@@ -68,6 +68,16 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             System.out.println(sb);
         }
+        Evaluation.UnknownStateFigures u = r.unknownState();
+        if (u != null) {
+            System.out.printf(Locale.ROOT, "unknown-state check: %d of %d recordings of the model's classes called unknown%n",
+                    u.knownCalledUnknown(), u.known());
+            if (u.unseen() > 0) {
+                System.out.printf(Locale.ROOT, "unknown-state check: %d of %d recordings of classes the model does not "
+                        + "know (%s) called unknown; the metrics above leave them out%n", u.unseenCalledUnknown(), u.unseen(),
+                        String.join(", ", u.unseenClasses()));
+            }
+        }
         if (confusionPng != null) {
             ConfusionMatrixPlot.write(confusionPng, m.confusion(), r.classes(), "evaluation: " + scoring.model.getFileName());
         }

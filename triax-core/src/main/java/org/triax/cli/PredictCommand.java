@@ -49,6 +49,10 @@ final class PredictCommand implements Callable<Integer> {
             + "in it are skipped, new rows appended (csv, jsonl, parquet)")
     boolean resume;
 
+    @Option(names = "--no-unknown-state", description = "always report the network's class; by default a recording "
+            + "unlike every training class is reported as unknown, with the reason (models that carry the check)")
+    boolean noUnknownState;
+
     @Override
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
@@ -56,8 +60,11 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(recordings);
         ReadNotes notes = new ReadNotes();
         BatchScorer.Summary done;
-        try (BatchScorer batch = new BatchScorer(() -> new RecordingScorer(scoring.model, eng, scoring.sourceChannels(),
-                scoring.read(notes), scoring.resample()), threads);
+        try (BatchScorer batch = new BatchScorer(() -> {
+                    RecordingScorer s = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(), scoring.read(notes),
+                            scoring.resample());
+                    return noUnknownState ? s.withoutUnknownState() : s;
+                }, threads);
                 VerdictSink sink = VerdictSink.open(fmt, output, System.out, batch.classes(), resume)) {
             done = batch.score(files, sink.scored(), sink, v -> System.err.println("triax: error: " + v.error()));
             sink.finish();

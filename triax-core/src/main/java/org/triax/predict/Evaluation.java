@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.triax.TriaxException;
 import org.triax.artifact.Metrics;
 import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.UnknownState;
 import org.triax.artifact.VerdictRule;
 import org.triax.dataset.DatasetIndex;
 import org.triax.dataset.Fingerprint;
@@ -31,9 +32,21 @@ public final class Evaluation {
     /**
      * @param scope what was scored, in words
      * @param note why the saved test set was not used although the folder is the training folder (else null)
+     * @param unknownState how the unknown-state check did (null: the model has none)
      */
     public record Report(String scope, List<String> classes, Metrics windows, double recordingAccuracy,
-                         int recordings, String note) {
+                         int recordings, String note, UnknownStateFigures unknownState) {
+    }
+
+    /**
+     * The unknown-state check on a labelled folder: recordings of the model's classes it called
+     * unknown (false alarms), and recordings of class folders the model does not know (only
+     * accepted with the check) it called unknown (detections). The metrics above leave the latter out.
+     *
+     * @param unseenClasses class folders the model was not trained on
+     */
+    public record UnknownStateFigures(int known, int knownCalledUnknown, List<String> unseenClasses, int unseen,
+                                      int unseenCalledUnknown) {
     }
 
     private Evaluation() {
@@ -72,20 +85,29 @@ public final class Evaluation {
                         + ", the model's " + meta.dataset().fingerprint() + "): its saved test set no longer applies, "
                         + "so every window of every recording is scored, training recordings included";
             }
-            int[] classMap = classMap(index, meta.classes());
+            int[] classMap = classMap(index, meta.classes(), scorer.checksUnknownState());
             List<float[]> probabilities = new ArrayList<>();
             List<Integer> truth = new ArrayList<>();
             List<Integer> recordings = new ArrayList<>();
+            UnknownStateTally unknown = new UnknownStateTally();
             for (int r = 0; r < index.files().size(); r++) {
                 LabelledFile f = index.files().get(r);
-                for (float[] row : scorer.windowProbabilities(scorer.read(f.path()))) {
+                RecordingScorer.Scored scored = scorer.scoreWindows(scorer.read(f.path()));
+                boolean known = classMap[f.label()] >= 0;
+                unknown.add(known, scored.verdict().unknownState());
+                for (float[] row : known ? scored.windows() : new float[0][]) {
                     probabilities.add(row);
                     truth.add(classMap[f.label()]);
                     recordings.add(r);
                 }
             }
-            return report("all windows of " + index.files().size() + " recordings in " + dataDir, meta.classes(),
-                    probabilities.toArray(new float[0][]), toArray(truth), toArray(recordings), note);
+            if (probabilities.isEmpty()) {
+                throw new TriaxException(dataDir + " holds no recording of the model's classes ("
+                        + String.join(", ", meta.classes()) + ")");
+            }
+            return report("all windows of " + recordings.stream().distinct().count() + " recordings in " + dataDir,
+                    meta.classes(), probabilities.toArray(new float[0][]), toArray(truth), toArray(recordings), note,
+                    scorer.checksUnknownState() ? unknown.figures(unseen(index, classMap)) : null);
         }
     }
 
@@ -96,7 +118,7 @@ public final class Evaluation {
         for (int r = 0; r < index.files().size(); r++) {
             byName.put(index.files().get(r).relativePath(), r);
         }
-        int[] classMap = classMap(index, meta.classes());
+        int[] classMap = classMap(index, meta.classes(), false);
         Map<Integer, Recording> read = new TreeMap<>();
         List<SplitPlan.Block> test = new ArrayList<>();
         for (ModelMetadata.Block b : s.blocks()) {
@@ -117,10 +139,16 @@ public final class Evaluation {
         }
         SpectrogramSet set = SpectrogramSet.extract(test, recordings, scorer.preprocessing().extractor());
         meta.normalization().apply(set.data(), set.size(), set.tensorSize());
+        UnknownStateTally unknown = new UnknownStateTally();
+        for (SplitPlan.Block b : test) {
+            unknown.add(true, scorer.unknownState(recordings.get(b.recording()),
+                    scorer.preprocessing().extractor().windowStarts(b.from(), b.to())));
+        }
         String protocol = SplitProtocol.valueOf(s.protocol()).label();
         return report("test set saved in the model (" + protocol + (s.grouping() == null ? "" : ", " + s.grouping())
                         + ", seed " + s.seed() + ": " + test.size() + " blocks) of " + index.root(), meta.classes(),
-                scorer.classifier().probabilities(set.data(), set.size()), set.labels(), set.recordings(), null);
+                scorer.classifier().probabilities(set.data(), set.size()), set.labels(), set.recordings(), null,
+                scorer.checksUnknownState() ? unknown.figures(List.of()) : null);
     }
 
     private static boolean sameFolder(ModelMetadata meta, Path dataDir) {
@@ -130,25 +158,62 @@ public final class Evaluation {
 
     /** Window metrics, and recording accuracy with each recording decided by the {@link VerdictRule}. */
     private static Report report(String scope, List<String> classes, float[][] p, int[] truth, int[] recordings,
-                                 String note) {
+                                 String note, UnknownStateFigures unknown) {
         int[] predicted = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             predicted[i] = VerdictRule.argmax(p[i]);
         }
         VerdictRule.Tally t = VerdictRule.tally(p, truth, recordings, classes.size());
-        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()), t.accuracy(), t.recordings(), note);
+        return new Report(scope, classes, Metrics.of(truth, predicted, classes.size()), t.accuracy(), t.recordings(), note,
+                unknown);
+    }
+
+    private static List<String> unseen(DatasetIndex index, int[] classMap) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < classMap.length; i++) {
+            if (classMap[i] < 0) {
+                out.add(index.classes().get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Counts of recordings called unknown, of known and of unseen classes. */
+    private static final class UnknownStateTally {
+        private int known;
+        private int knownUnknown;
+        private int unseen;
+        private int unseenUnknown;
+
+        void add(boolean knownClass, UnknownState.Check check) {
+            boolean called = check != null && check.unknown();
+            if (knownClass) {
+                known++;
+                knownUnknown += called ? 1 : 0;
+            } else {
+                unseen++;
+                unseenUnknown += called ? 1 : 0;
+            }
+        }
+
+        UnknownStateFigures figures(List<String> unseenClasses) {
+            return new UnknownStateFigures(known, knownUnknown, unseenClasses, unseen, unseenUnknown);
+        }
     }
 
     private static int[] toArray(List<Integer> values) {
         return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Dataset class index to model class index; a folder the model does not know is an error. */
-    private static int[] classMap(DatasetIndex index, List<String> modelClasses) {
+    /**
+     * Dataset class index to model class index (-1: a folder the model does not know, accepted only
+     * when {@code unseenAllowed}: then its recordings test the unknown-state check).
+     */
+    private static int[] classMap(DatasetIndex index, List<String> modelClasses, boolean unseenAllowed) {
         int[] map = new int[index.classes().size()];
         for (int i = 0; i < map.length; i++) {
             map[i] = modelClasses.indexOf(index.classes().get(i));
-            if (map[i] < 0) {
+            if (map[i] < 0 && !unseenAllowed) {
                 throw new TriaxException("class folder '" + index.classes().get(i) + "' in " + index.root()
                         + " is not a class of the model (classes: " + String.join(", ", modelClasses) + ")");
             }

@@ -38,7 +38,8 @@ import org.triax.io.AtomicFiles;
  * take as one table. A part is never appended to, so no reader meets a part without its footer;
  * {@code --resume} reads which recordings the parts hold (from each footer's
  * {@code triax.recordings}, so that no Hadoop classes are needed) and adds new parts.
- * Columns: recording, verdict, probability, windows, p_CLASS and share_CLASS per class, error.
+ * Columns: those of the CSV output (recording, verdict, probability, windows, p_CLASS and share_CLASS
+ * per class, unknown_score, unknown_reason, error), empty ones null.
  */
 final class ParquetVerdictSink implements VerdictSink {
     /** Rows per part: a crash costs at most this many recordings scored again. */
@@ -77,6 +78,8 @@ final class ParquetVerdictSink implements VerdictSink {
         for (String c : classes) {
             b.optional(PrimitiveTypeName.DOUBLE).named("share_" + c);
         }
+        b.optional(PrimitiveTypeName.DOUBLE).named("unknown_score");
+        b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("unknown_reason");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("error");
         return b.named("verdict");
     }
@@ -200,6 +203,12 @@ final class ParquetVerdictSink implements VerdictSink {
         }
         for (int c = 0; c < classes.size(); c++) {
             g.append("share_" + classes.get(c), v.windowShare()[c]);
+        }
+        if (v.unknownState() != null) {
+            g.append("unknown_score", v.unknownState().score());
+            if (v.unknownState().reason() != null) {
+                g.append("unknown_reason", v.unknownState().reason());
+            }
         }
         return g;
     }

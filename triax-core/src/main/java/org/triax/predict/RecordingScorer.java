@@ -10,8 +10,10 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.UnknownState;
 import org.triax.artifact.VerdictRule;
 import org.triax.model.WindowClassifier;
+import org.triax.signal.IndicatorFeatures;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
@@ -42,6 +44,8 @@ public final class RecordingScorer implements AutoCloseable {
     private final List<String> sourceChannels;
     private final ReadOptions read;
     private long streamBytes = STREAM_BYTES;
+    /** The unknown-state check's indicators (null: the model has no check, or it is turned off). */
+    private IndicatorFeatures unknownFeatures;
 
     /**
      * A scorer on DJL, the engine the model was trained with (the CLI picks ONNX Runtime by
@@ -94,6 +98,8 @@ public final class RecordingScorer implements AutoCloseable {
             this.read = new ReadOptions(read.sampleRate(), variable,
                     sourceChannels.isEmpty() ? pre.channels() : sourceChannels, read.notes());
             this.extractor = pre.extractor();
+            UnknownState u = meta.unknownState();
+            this.unknownFeatures = u == null ? null : new IndicatorFeatures(pre, u.bands());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -164,14 +170,20 @@ public final class RecordingScorer implements AutoCloseable {
         double[][] selected = Arrays.stream(columns).mapToObj(c -> buffer[c]).toArray(double[][]::new);
         int filled = fill(s, buffer, 0, span);
         VerdictRule.Accumulator decision = new VerdictRule.Accumulator(meta.classes().size());
-        int[] starts = new int[CHUNK];
+        UnknownState.Checker unknown = unknownFeatures == null ? null
+                : meta.unknownState().checker(Math.toIntExact(windows));
+        // the rate a whole recording is conformed to (pre.conformRate): the contract's, else its own
+        double fs = Double.isNaN(pre.sampleRate()) || !Double.isNaN(s.sampleRate()) ? s.sampleRate() : pre.sampleRate();
         for (long w = 0; w < windows; ) {
             int n = (int) Math.min(CHUNK, windows - w);
-            for (int i = 0; i < n; i++) {
-                starts[i] = i * hop;
-            }
+            int[] starts = IntStream.range(0, n).map(i -> i * hop).toArray();
             for (float[] p : model.classifier().probabilities(tensors(selected, starts, 0, n), n)) {
                 decision.add(p);
+            }
+            if (unknown != null) {
+                for (double[] v : unknownFeatures.vectors(new Recording(s.source(), pre.channels(), fs, selected), starts)) {
+                    unknown.add(v);
+                }
             }
             w += n;
             int drop = Math.min(n * hop, filled); // the samples before the next chunk's first window
@@ -180,7 +192,7 @@ public final class RecordingScorer implements AutoCloseable {
             }
             filled = fill(s, buffer, filled - drop, span);
         }
-        return verdict(s.source(), decision.decide(), Math.toIntExact(windows));
+        return verdict(s.source(), decision.decide(), Math.toIntExact(windows), unknown == null ? null : unknown.check());
     }
 
     /** Reads {@code s} into {@code buffer[.][from, to)}, or to its end; the samples now held. */
@@ -229,22 +241,72 @@ public final class RecordingScorer implements AutoCloseable {
         return pre.asOnlyChannel(r, read.notes());
     }
 
+    /**
+     * Verdicts stay the network's answer, without the unknown-state check (for comparison with
+     * models that have none, or to see what the network would say).
+     */
+    public RecordingScorer withoutUnknownState() {
+        unknownFeatures = null;
+        return this;
+    }
+
+    /** Whether verdicts carry the unknown-state check. */
+    public boolean checksUnknownState() {
+        return unknownFeatures != null;
+    }
+
     public Verdict score(Recording raw) {
-        return verdict(raw.source(), windowProbabilities(raw));
+        return scoreWindows(raw).verdict();
     }
 
-    /** The verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
+    /** A recording's verdict and the probabilities of its windows, in time order. */
+    public record Scored(Verdict verdict, float[][] windows) {
+    }
+
+    /** Scores a recording: its windows, and the verdict on them with the unknown-state check. */
+    public Scored scoreWindows(Recording raw) {
+        Recording r = conform(raw);
+        int[] starts = extractor.windowStarts(0, r.length());
+        float[][] p = probabilities(r, starts);
+        return new Scored(verdict(raw.source(), p, unknownState(r, starts)), p);
+    }
+
+    /**
+     * The unknown-state check of the windows at {@code starts} of a conformed recording (null:
+     * no check, or no window).
+     */
+    public UnknownState.Check unknownState(Recording conformed, int[] starts) {
+        return unknownFeatures == null || starts.length == 0 ? null
+                : meta.unknownState().check(unknownFeatures.vectors(conformed, starts));
+    }
+
+    /** The network's verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
     public Verdict verdict(String recording, float[][] p) {
-        return verdict(recording, VerdictRule.decide(p, meta.classes().size()), p.length);
+        return verdict(recording, p, null);
     }
 
-    private Verdict verdict(String recording, VerdictRule.Decision d, int windows) {
-        return new Verdict(recording, meta.classes().get(d.predicted()), d.probability(), windows,
-                meta.classes(), d.meanProbabilities(), d.windowShare());
+    /**
+     * The verdict on window probabilities and the unknown-state check (null: not checked): a
+     * recording the check calls unknown gets {@link UnknownState#UNKNOWN}, with the reason.
+     */
+    public Verdict verdict(String recording, float[][] p, UnknownState.Check check) {
+        return verdict(recording, VerdictRule.decide(p, meta.classes().size()), p.length, check);
+    }
+
+    private Verdict verdict(String recording, VerdictRule.Decision d, int windows, UnknownState.Check check) {
+        String predicted = check != null && check.unknown() ? UnknownState.UNKNOWN : meta.classes().get(d.predicted());
+        return new Verdict(recording, predicted, d.probability(), windows, meta.classes(), d.meanProbabilities(),
+                d.windowShare(), null, check);
     }
 
     /** Probabilities of every window of the recording, in time order. */
     public float[][] windowProbabilities(Recording raw) {
+        Recording r = conform(raw);
+        return probabilities(r, extractor.windowStarts(0, r.length()));
+    }
+
+    /** The recording brought into the model's contract (its channels checked first, for a clear error). */
+    private Recording conform(Recording raw) {
         if (raw.channelCount() < pre.channelCount()) {
             try {
                 raw.select(pre.channels());
@@ -252,8 +314,10 @@ public final class RecordingScorer implements AutoCloseable {
                 throw tooFewChannels(e, raw.channelCount());
             }
         }
-        Recording r = pre.conform(raw);
-        int[] starts = extractor.windowStarts(0, r.length());
+        return pre.conform(raw);
+    }
+
+    private float[][] probabilities(Recording r, int[] starts) {
         if (starts.length <= CHUNK) {
             // one chunk: nothing to overlap, and a hand-off to another thread only adds latency
             return model.classifier().probabilities(tensors(r.samples(), starts, 0), starts.length);

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.UnknownState;
 
 /**
- * Renders verdicts as an aligned table, CSV (one row per recording), JSON (one indented array),
+ * Renders verdicts as an aligned table (the reason under a recording called unknown), CSV (one row
+ * per recording), JSON (one indented array),
  * JSON lines (one object per line) or Parquet ({@link ParquetVerdictSink}, a file format, not
  * text). Table, CSV and JSON lines are a {@link #header} and one {@link #row} per verdict, so that
  * a batch is written as it is scored ({@link #streams}); the JSON array is written whole.
@@ -79,8 +81,9 @@ public enum VerdictFormat {
             share.append(String.format(Locale.ROOT, "%s%s %.0f%%", c == 0 ? "" : ", ", v.classes().get(c),
                     100 * v.windowShare()[c]));
         }
-        return String.format(Locale.ROOT, "%-40s %-20s %7.3f %7d  %s%n", v.recording(), v.predicted(),
+        String row = String.format(Locale.ROOT, "%-40s %-20s %7.3f %7d  %s%n", v.recording(), v.predicted(),
                 v.probability(), v.windows(), share);
+        return v.unknown() ? row + String.format(Locale.ROOT, "%-40s %s%n", "", v.unknownState().reason()) : row;
     }
 
     private static String csvHeader(List<String> classes) {
@@ -91,13 +94,13 @@ public enum VerdictFormat {
         for (String c : classes) {
             sb.append(",share_").append(c);
         }
-        return sb.append(",error\n").toString();
+        return sb.append(",unknown_score,unknown_reason,error\n").toString();
     }
 
     private static String csvRow(Verdict v, List<String> classes) {
         StringBuilder sb = new StringBuilder(quote(v.recording())).append(',');
         if (!v.ok()) {
-            return sb.append(",,").append(",".repeat(2 * classes.size())).append(',').append(quote(v.error()))
+            return sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,").append(quote(v.error()))
                     .append('\n').toString();
         }
         sb.append(quote(v.predicted())).append(',')
@@ -108,7 +111,9 @@ public enum VerdictFormat {
         for (double s : v.windowShare()) {
             sb.append(String.format(Locale.ROOT, ",%.6f", s));
         }
-        return sb.append(",\n").toString();
+        UnknownState.Check u = v.unknownState();
+        return sb.append(',').append(u == null ? "" : String.format(Locale.ROOT, "%.4f", u.score()))
+                .append(',').append(u == null || u.reason() == null ? "" : quote(u.reason())).append(",\n").toString();
     }
 
     private static String quote(String s) {

@@ -83,11 +83,11 @@ final class PredictApi {
                     pre[0] = s.preprocessing();
                     classes[0] = s.metadata().classes();
                     Recording rec = s.read(u.file());
-                    float[][] p = s.windowProbabilities(rec);
-                    Verdict v = s.verdict(u.name(), p);
+                    RecordingScorer.Scored scored = s.scoreWindows(rec);
+                    Verdict v = scored.verdict().named(u.name());
                     verdicts.add(v);
                     r.put("verdict", v);
-                    r.put("windows", p);
+                    r.put("windows", scored.windows());
                     r.put("spectrograms", DatasetsApi.spectrogramNames(rec));
                     return null;
                 });

@@ -24,7 +24,7 @@ final class RunsApi {
     void routes(Api api) {
         api.get("/api/v1/train/options", "The options of a training run, as triax train takes them (names without dashes, "
                 + "defaults, descriptions)", Api.JSON, ctx -> Json.send(ctx, Map.of("options", options.describe())));
-        api.get("/api/v1/runs", "Every training run since the server started: queued, running and finished", Api.JSON,
+        api.get("/api/v1/runs", "Every training run: queued, running and finished, those of earlier server sessions included (kept in the models folder's .triax-runs/)", Api.JSON,
                 ctx -> Json.send(ctx, Map.of("runs", queue.all().stream().map(TrainingRun::summary).toList())));
         api.post("/api/v1/runs", "Queue a training run (runs train one at a time) on a dataset under the data root; "
                 + "models go to the models folder", Api.JSON, this::start)

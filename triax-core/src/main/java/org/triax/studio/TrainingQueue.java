@@ -19,7 +19,8 @@ import org.triax.train.TrainingListener;
 /**
  * Training runs, one at a time in the order they were started, each through {@link TrainJob#run}
  * (the call {@code triax train} makes) into the models folder. Cancelling stops a run between
- * two batches ({@link TrainingCancelledException}); runs stay listed with their log until shutdown.
+ * two batches ({@link TrainingCancelledException}); runs stay listed with their log, across restarts
+ * ({@link RunHistory}).
  */
 final class TrainingQueue implements AutoCloseable {
     /** Progress inside an epoch is sent at most this often (and at each epoch's last batch). */
@@ -35,12 +36,19 @@ final class TrainingQueue implements AutoCloseable {
     private final ModelStore store;
     private final RunEvents events;
     private final PrintStream console;
+    private final RunHistory history;
 
+    /** A queue that lists the runs of earlier sessions (from the history beside the models) first. */
     TrainingQueue(Path models, ModelStore store, RunEvents events, PrintStream console) {
         this.models = models;
         this.store = store;
         this.events = events;
         this.console = console;
+        this.history = new RunHistory(models, console);
+        for (TrainingRun r : history.load()) {
+            runs.put(r.id, r);
+            ids.set(Math.max(ids.get(), RunHistory.idNumber(r.id)));
+        }
     }
 
     TrainingRun submit(String data, Map<String, String> options, TrainOptions.Plan plan) {
@@ -68,18 +76,22 @@ final class TrainingQueue implements AutoCloseable {
         }
     }
 
-    /** A queued run never starts; a running one stops at its next batch. */
+    /** A queued run never starts; a running one stops at its next batch; a finished one stays as it is. */
     void cancel(TrainingRun run) {
+        if (run.finished()) {
+            return;
+        }
         run.requestCancel();
         events.publish(run, run.log("cancel requested"));
     }
 
     private void execute(TrainingRun run) {
         if (run.cancelRequested()) {
-            events.publish(run, run.setState(TrainingRun.State.CANCELLED, null));
+            finish(run, TrainingRun.State.CANCELLED, null);
             return;
         }
         events.publish(run, run.setState(TrainingRun.State.RUNNING, null));
+        history.started(run);
         console.printf("triax studio: training run %s started (%s)%n", run.id, run.data);
         PrintStream log = LineStream.to(line -> events.publish(run, run.log(line)));
         try {
@@ -105,6 +117,7 @@ final class TrainingQueue implements AutoCloseable {
 
     private void finish(TrainingRun run, TrainingRun.State state, String error) {
         events.publish(run, run.setState(state, error));
+        history.ended(run);
         console.printf("triax studio: training run %s %s%n", run.id, state.name().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -20,8 +20,11 @@ final class TrainingRun {
     final String id;
     final String data;
     final Map<String, String> options;
+    /** What to train (null for a run restored from the history: it is over). */
     final TrainOptions.Plan plan;
-    final String createdAt = now();
+    private final List<String> designs;
+    private final int epochs;
+    final String createdAt;
     private State state = State.QUEUED;
     private volatile boolean cancelRequested;
     private long seq;
@@ -39,9 +42,47 @@ final class TrainingRun {
         this.data = data;
         this.options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         this.plan = plan;
-        for (Design d : plan.designs()) {
-            history.put(d.label(), new ArrayList<>());
+        this.designs = plan.designs().stream().map(Design::label).toList();
+        this.epochs = plan.config().epochs();
+        this.createdAt = now();
+        for (String d : designs) {
+            history.put(d, new ArrayList<>());
         }
+    }
+
+    /** A finished run as the history saved it ({@link #snapshot}); {@code interrupted}: the server stopped during it. */
+    static TrainingRun restore(Map<String, Object> saved, boolean interrupted) {
+        return new TrainingRun(saved, interrupted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TrainingRun(Map<String, Object> saved, boolean interrupted) {
+        this.id = (String) saved.get("id");
+        this.data = (String) saved.get("data");
+        this.options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, String>) saved.get("options")));
+        this.plan = null;
+        this.designs = List.copyOf((List<String>) saved.get("designs"));
+        this.epochs = ((Number) saved.get("epochs")).intValue();
+        this.createdAt = (String) saved.get("createdAt");
+        this.startedAt = (String) saved.get("startedAt");
+        this.endedAt = (String) saved.get("endedAt");
+        this.state = interrupted ? State.FAILED
+                : State.valueOf(((String) saved.get("state")).toUpperCase(java.util.Locale.ROOT));
+        this.error = interrupted ? "interrupted: the server stopped during this run" : (String) saved.get("error");
+        this.log.addAll((List<String>) saved.getOrDefault("log", List.of()));
+        for (String d : designs) {
+            history.put(d, new ArrayList<>());
+        }
+        ((Map<String, List<Map<String, Object>>>) saved.getOrDefault("history", Map.of())).forEach((d, list) ->
+                list.forEach(e -> history.get(d).add(Json.MAPPER.convertValue(e, EpochStats.class))));
+        ((Map<String, Number>) saved.getOrDefault("bestEpoch", Map.of())).forEach((d, e) -> bestEpoch.put(d, e.intValue()));
+        this.outcomes.addAll((List<Map<String, Object>>) saved.getOrDefault("outcomes", List.of()));
+        this.seq = ((Number) saved.getOrDefault("seq", 0)).longValue();
+    }
+
+    /** Whether the run is over (done, failed or cancelled). */
+    synchronized boolean finished() {
+        return state != State.QUEUED && state != State.RUNNING;
     }
 
     static String now() {
@@ -63,8 +104,8 @@ final class TrainingRun {
     /** The design the epoch and batch callbacks are about: designs train one after the other, each for every epoch. */
     synchronized String currentDesign() {
         int done = history.values().stream().mapToInt(List::size).sum();
-        int i = Math.min(done / plan.config().epochs(), plan.designs().size() - 1);
-        return plan.designs().get(i).label();
+        int i = Math.min(done / epochs, designs.size() - 1);
+        return designs.get(i);
     }
 
     synchronized Map<String, Object> setState(State s, String why) {
@@ -93,7 +134,7 @@ final class TrainingRun {
     }
 
     synchronized Map<String, Object> batch(String design, int epoch, int batch, int batches, double loss) {
-        progress = Map.of("design", design, "epoch", epoch, "epochs", plan.config().epochs(), "batch", batch,
+        progress = Map.of("design", design, "epoch", epoch, "epochs", epochs, "batch", batch,
                 "batches", batches, "loss", loss);
         return event("batch", progress);
     }
@@ -116,8 +157,8 @@ final class TrainingRun {
         m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
         m.put("data", data);
         m.put("options", options);
-        m.put("designs", plan.designs().stream().map(Design::label).toList());
-        m.put("epochs", plan.config().epochs());
+        m.put("designs", designs);
+        m.put("epochs", epochs);
         m.put("createdAt", createdAt);
         m.put("startedAt", startedAt);
         m.put("endedAt", endedAt);

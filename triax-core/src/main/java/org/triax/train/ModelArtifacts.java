@@ -6,6 +6,7 @@ import org.triax.artifact.EpochStats;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
+import org.triax.artifact.UnknownState;
 import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
@@ -21,7 +22,7 @@ public final class ModelArtifacts {
     }
 
     static ModelMetadata metadata(LoadedRecordings read, PreparedDataset ds, Normalization norm, TrainConfig cfg,
-                                  TrainingResult r) {
+                                  TrainingResult r, UnknownState unknown) {
         List<ModelMetadata.Block> blocks = ds.plan().blocks().stream()
                 .map(b -> block(ds, b)).toList();
         SplitPlan plan = ds.plan();
@@ -34,7 +35,7 @@ public final class ModelArtifacts {
                 ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
                 ds.preprocessing(), norm, cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
-                r.trainSeconds(), TriaxNetwork.defaultDevice().toString());
+                r.trainSeconds(), TriaxNetwork.defaultDevice().toString(), unknown);
     }
 
     private static ModelMetadata.Block block(PreparedDataset ds, SplitPlan.Block b) {

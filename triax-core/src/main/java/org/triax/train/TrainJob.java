@@ -12,6 +12,7 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.ModelNaming;
 import org.triax.artifact.TrainConfig;
+import org.triax.artifact.UnknownState;
 import org.triax.dataset.Augmenter;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
@@ -59,6 +60,7 @@ public final class TrainJob {
             log.println(ds.plan().leakWarning());
         }
         log.printf("prepared in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        UnknownState unknown = UnknownStateFit.fit(read, ds.plan(), log);
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
         TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
@@ -73,7 +75,7 @@ public final class TrainJob {
             log.printf("training %s design: %d epochs, batch %d, seed %d%n", design.label(), cfg.epochs(),
                     cfg.batchSize(), cfg.seed());
             try (TrainingResult r = ModelTrainer.train(ds, windows, design, cfg, listener)) {
-                ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, r);
+                ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, r, unknown);
                 Path file = write(outDir, meta, r.network());
                 outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
                         r.trainSeconds()));

@@ -394,11 +394,21 @@ class CliBadInputTest {
     }
 
     @Test
-    void evaluateOnAClassTheModelDoesNotKnowIsNamed() throws IOException {
+    void evaluateReportsAClassTheModelDoesNotKnowApartThroughTheUnknownStateCheck() throws IOException {
         Path data = copyOfGood();
         TinyData.recording(data.resolve("delta/delta_0.csv"), 2, 3, TinyData.SAMPLES, Layout.HEADERLESS, 9);
-        String line = assertUserError("is not a class of the model", "evaluate", "--model", model.toString(), "--data",
-                data.toString());
-        assertTrue(line.contains("'delta'") && line.contains("alpha, bravo, charlie"), line);
+        Run r = TinyData.cli("evaluate", "--model", model.toString(), "--data", data.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("of 1 recordings of classes the model does not know (delta) called unknown"), r.out());
+    }
+
+    @Test
+    void evaluateOnAFolderWithNoClassOfTheModelIsNamed(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        TinyData.recording(data.resolve("delta/delta_0.csv"), 2, 3, TinyData.SAMPLES, Layout.HEADERLESS, 9);
+        TinyData.recording(data.resolve("echo/echo_0.csv"), 2, 3, TinyData.SAMPLES, Layout.HEADERLESS, 10);
+        String line = assertUserError("holds no recording of the model's classes", "evaluate", "--model", model.toString(),
+                "--data", data.toString());
+        assertTrue(line.contains("alpha, bravo, charlie"), line);
     }
 }

@@ -32,7 +32,7 @@ import org.triax.signal.WindowSpec;
  * the scoring tests of other packages, which need a model file, not a trained one.
  */
 public final class TestModels {
-    static final List<String> CLASSES = List.of("healthy", "imbalance", "bearing");
+    public static final List<String> CLASSES = List.of("healthy", "imbalance", "bearing");
     static final List<String> CHANNELS = List.of("X", "Y", "Z");
     static final double FS = 1000;
     public static final Preprocessing PRE = new Preprocessing(CHANNELS, FS, new WindowSpec(60, 30),

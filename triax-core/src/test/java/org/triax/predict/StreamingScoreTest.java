@@ -22,7 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.IntStream;
 import org.triax.TriaxException;
+import org.triax.artifact.AlarmThreshold;
+import org.triax.artifact.ModelArtifact;
+import org.triax.artifact.ModelMetadata;
+import org.triax.artifact.NormalCloud;
+import org.triax.artifact.UnknownState;
+import org.triax.signal.IndicatorFeatures;
+import org.triax.signal.Recording;
+import org.triax.signal.RecordingReaders;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
 import org.triax.onnx.TestModels;
@@ -94,7 +103,7 @@ class StreamingScoreTest {
         }
         assertSameVerdict(whole.score(gz), streaming.score(gz));
 
-        double[][] x = org.triax.signal.RecordingReaders.read(plain, ReadOptions.DEFAULT).samples();
+        double[][] x = RecordingReaders.read(plain, ReadOptions.DEFAULT).samples();
         ByteBuffer data = ByteBuffer.allocate(x[0].length * 3 * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < x[0].length; i++) {
             for (double[] channel : x) {
@@ -118,6 +127,43 @@ class StreamingScoreTest {
             assertSameVerdict(w.score(file), v);
             // and not the verdict of the channels in the model's order: the mapping is applied
             assertTrue(!java.util.Arrays.equals(whole.score(file).meanProbabilities(), v.meanProbabilities()));
+        }
+    }
+
+    /** The model with an unknown-state check fitted on one recording of class 0, strict enough to call class 1 unknown. */
+    static Path checkedModel() throws IOException {
+        ModelArtifact plain = ModelArtifact.load(model);
+        IndicatorFeatures features = new IndicatorFeatures(TestModels.PRE, 4);
+        Recording normal = RecordingReaders.read(TinyData.recording(dir.resolve("class0.csv"), 0, 3, 6000,
+                Layout.HEADER_WITH_TIME, 8), ReadOptions.DEFAULT);
+        double[][] v = features.vectors(normal, IntStream.range(0, (normal.length() - 60) / 30 + 1).map(i -> i * 30).toArray());
+        NormalCloud cloud = NormalCloud.fit(v);
+        double[] d = java.util.Arrays.stream(v).mapToDouble(cloud::distance).sorted().toArray();
+        AlarmThreshold t = new AlarmThreshold(d[d.length / 2], 0.5, d.length, d.length / 2, d[d.length / 2]);
+        UnknownState u = new UnknownState(4, features.names(), 0.5, TestModels.CLASSES.stream()
+                .map(c -> new UnknownState.ClassCloud(c, cloud, t)).toList(), 0, 0);
+        ModelMetadata m = plain.metadata();
+        ModelMetadata checked = new ModelMetadata(m.format(), m.formatVersion(), m.triaxVersion(), m.createdAt(),
+                m.network(), m.classes(), m.preprocessing(), m.normalization(), m.training(), m.split(), m.dataset(),
+                m.validation(), m.test(), m.history(), m.bestEpoch(), m.trainSeconds(), m.device(), u);
+        Path file = dir.resolve("checked.triax");
+        new ModelArtifact(checked, plain.weights()).save(file);
+        return file;
+    }
+
+    @Test
+    void theUnknownStateCheckOfAStreamedRecordingIsTheWholeFileOne() throws IOException {
+        Path m = checkedModel();
+        Path file = csv("checked.csv");
+        try (RecordingScorer s = new RecordingScorer(m, InferenceEngine.ONNX, List.of(), new ReadOptions(Double.NaN, null),
+                Double.NaN).streamFilesFrom(0);
+                RecordingScorer w = new RecordingScorer(m, InferenceEngine.ONNX, List.of(),
+                        new ReadOptions(Double.NaN, null), Double.NaN).streamFilesFrom(Long.MAX_VALUE)) {
+            Verdict expected = w.score(file);
+            assertTrue(expected.unknown(), "the check has something to say: " + expected.unknownState());
+            Verdict v = s.score(file);
+            assertSameVerdict(expected, v);
+            assertEquals(expected.unknownState(), v.unknownState());
         }
     }
 

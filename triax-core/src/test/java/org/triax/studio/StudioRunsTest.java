@@ -115,7 +115,44 @@ class StudioRunsTest {
             JsonNode never = until(f, queued, StudioRunsTest::ended);
             assertEquals("cancelled", never.path("state").asText());
             assertTrue(never.path("startedAt").isNull(), never.toString());
-            assertEquals(List.of(), f.everyModelsFile(), "no model, companion, reservation or temporary file");
+            assertEquals(Stream.of(queued + ".json", running + ".json", running + ".started.json")
+                            .map(n -> RunHistory.FOLDER + "/" + n).sorted().toList(), f.everyModelsFile(),
+                    "no model, companion, reservation or temporary file: only the runs' records");
+        }
+    }
+
+    @Test
+    void runsOfAnEarlierServerAreListedAfterARestartAndOneCutOffIsInterrupted() throws Exception {
+        try (StudioFixture f = StudioFixture.create(false, StudioConfig.DEFAULT_MAX_UPLOAD)) {
+            String id = start(f, "\"mode\": \"fused\", \"epochs\": 1");
+            JsonNode done = until(f, id, StudioRunsTest::ended);
+            assertEquals("done", done.path("state").asText(), done.toString());
+            f.studio.close();
+            // a record with a start and no end: the server stopped while run 7 trained
+            java.nio.file.Path runs = f.models.resolve(RunHistory.FOLDER);
+            java.nio.file.Files.writeString(runs.resolve("7.started.json"), StudioApiTest.JSON.writeValueAsString(
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) done.deepCopy()).put("id", "7").put("state", "running")));
+            java.nio.file.Files.writeString(runs.resolve("8.started.json"), "{not json");
+            try (Studio again = Studio.start(new StudioConfig("127.0.0.1", 0, f.data, f.models, StudioFixture.TOKEN,
+                    StudioConfig.DEFAULT_MAX_UPLOAD), new org.triax.cli.StudioTrainOptions(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))) {
+                java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + again.port() + "/api/v1/runs/" + id))
+                        .header("Authorization", "token " + StudioFixture.TOKEN).build();
+                JsonNode restored = StudioApiTest.json(f.http.send(get, HttpResponse.BodyHandlers.ofString()));
+                for (String field : List.of("state", "log", "history", "bestEpoch", "outcomes", "options", "createdAt", "endedAt")) {
+                    assertEquals(done.path(field), restored.path(field), field);
+                }
+                java.net.http.HttpRequest list = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + again.port() + "/api/v1/runs"))
+                        .header("Authorization", "token " + StudioFixture.TOKEN).build();
+                JsonNode all = StudioApiTest.json(f.http.send(list, HttpResponse.BodyHandlers.ofString())).path("runs");
+                assertEquals(2, all.size(), all.toString()); // the unreadable record is skipped
+                JsonNode cut = all.get(1);
+                assertEquals("7", cut.path("id").asText());
+                assertEquals("failed", cut.path("state").asText());
+                assertTrue(cut.path("error").asText().startsWith("interrupted"), cut.toString());
+            }
         }
     }
 }

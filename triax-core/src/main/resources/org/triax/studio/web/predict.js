@@ -56,6 +56,9 @@ function render(box, r) {
   for (const x of r.results.filter(x => !x.error)) {
     const card = el('article', { class: 'result', 'data-recording': x.recording });
     card.append(el('h3', {}, x.recording, ': ', el('span', { class: 'verdict' }, x.verdict.predicted), ` (${pct(x.verdict.probability)})`));
+    // a recording unlike every training class: why, instead of a confident wrong class
+    const u = x.verdict.unknownState;
+    if (u && u.reason) card.append(el('p', { class: 'unknown-reason' }, u.reason));
     card.append(el('div', { class: 'bars' }, r.classes.map((c, i) => el('div', { class: 'bar' },
       el('span', { class: 'bar-label' }, c), el('span', { class: 'bar-fill', style: `width: ${(100 * x.verdict.meanProbabilities[i]).toFixed(1)}%` }),
       el('span', { class: 'bar-value' }, pct(x.verdict.meanProbabilities[i]))))));

@@ -1,4 +1,4 @@
-package org.triax.health;
+package org.triax.artifact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

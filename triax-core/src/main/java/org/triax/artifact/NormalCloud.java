@@ -1,4 +1,4 @@
-package org.triax.health;
+package org.triax.artifact;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
