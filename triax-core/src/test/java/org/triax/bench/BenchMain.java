@@ -31,6 +31,7 @@ public final class BenchMain {
             case "stft" -> StftBench.run(rest);
             case "predict" -> PredictBench.run(rest);
             case "studio" -> StudioBench.run(rest);
+            case "scale" -> ScaleBench.run(rest);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         System.exit(0);
