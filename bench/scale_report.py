@@ -3,8 +3,11 @@
   scale_report.py ROWS.jsonl LONG.jsonl COMMAND CPU CORES LOAD_BEFORE LOAD_AFTER
 """
 import json
-import re
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchmarks_md import write_section  # noqa: E402
 
 rows_file, long_file, cmd, cpu, cores, load_before, load_after = sys.argv[1:8]
 rows = [json.loads(l) for l in open(rows_file)]
@@ -77,13 +80,5 @@ lines += ["", "Streaming reads a CSV twice (once for the time stamp and counter 
           "samples), which is the price of its flat memory; MAT and HDF5 files are still read whole.",
           "<!-- scale-scoring:end -->"]
 section = "\n".join(lines) + "\n"
-try:
-    text = open("BENCHMARKS.md").read()
-except FileNotFoundError:
-    text = "# Benchmarks\n"
-if "<!-- scale-scoring:begin -->" in text:
-    text = re.sub(r"<!-- scale-scoring:begin -->.*?<!-- scale-scoring:end -->\n?", lambda m: section, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + section
-open("BENCHMARKS.md", "w").write(text)
+write_section("scale-scoring", section)
 print(section)

@@ -11,6 +11,7 @@ import org.triax.TriaxException;
 import org.triax.predict.BatchScorer;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
+import org.triax.predict.ScoringModel;
 import org.triax.predict.VerdictFormat;
 import org.triax.predict.VerdictSink;
 import org.triax.signal.ReadNotes;
@@ -60,9 +61,12 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(recordings);
         ReadNotes notes = new ReadNotes();
         BatchScorer.Summary done;
+        // one file per thread: each session then runs single-threaded, else their ONNX Runtime pools spin against
+        // each other (measured: 2 threads slower than 1 on 2 cores); one thread keeps every core for its file
+        int onnxThreads = threads > 1 ? 1 : 0;
         try (BatchScorer batch = new BatchScorer(() -> {
-                    RecordingScorer s = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(), scoring.read(notes),
-                            scoring.resample());
+                    RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads),
+                            scoring.sourceChannels(), scoring.read(notes), scoring.resample());
                     return noUnknownState ? s.withoutUnknownState() : s;
                 }, threads);
                 VerdictSink sink = VerdictSink.open(fmt, output, System.out, batch.classes(), resume)) {

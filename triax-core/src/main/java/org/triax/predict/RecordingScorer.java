@@ -1,6 +1,7 @@
 package org.triax.predict;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -141,6 +142,40 @@ public final class RecordingScorer implements AutoCloseable {
             }
         }
         return score(read(file));
+    }
+
+    /**
+     * Scores a recording that arrives as a stream (a distributed file system's file, an upload):
+     * spooled to a temporary file under its name (the extension picks the reader; MAT and HDF5
+     * need random access), scored as {@link #score(Path)} scores it, and deleted. The verdict and
+     * any error name the recording {@code name}.
+     */
+    public Verdict score(String name, InputStream in) {
+        Path dir = null;
+        Path file = null;
+        try {
+            dir = Files.createTempDirectory("triax-score-");
+            file = dir.resolve(Path.of(name).getFileName().toString());
+            Files.copy(in, file);
+            return score(file).named(name);
+        } catch (TriaxException e) {
+            throw new TriaxException(e.getMessage().replace(String.valueOf(file), name), e);
+        } catch (IOException e) {
+            throw new TriaxException(name + ": cannot spool it to a temporary file (" + e.getMessage() + ")", e);
+        } finally {
+            deleteQuietly(file);
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (p != null) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary file left behind in the system's temporary folder
+        }
     }
 
     private static long size(Path file) {

@@ -12,25 +12,18 @@ import org.triax.TriaxException;
  * whole file), a second pass delivers the kept columns row by row. Memory does not depend on the
  * length; the price is reading (and un-gzipping) the file twice.
  */
-final class CsvStream implements SampleStream {
+final class CsvStream extends FileSampleStream {
     /** Distinct time steps kept for the median; printed time stamps have a handful. */
     private static final int MAX_DISTINCT_STEPS = 1 << 16;
 
-    private final Path file;
-    private final List<String> channels;
     private final int[] columns;
-    private final double sampleRate;
-    private final long length;
     private final CsvRows rows;
     private final double[] row;
     private long delivered;
 
     private CsvStream(Path file, List<String> channels, int[] columns, double sampleRate, long length) throws IOException {
-        this.file = file;
-        this.channels = channels;
+        super(file, channels, sampleRate, length);
         this.columns = columns;
-        this.sampleRate = sampleRate;
-        this.length = length;
         this.rows = CsvRows.open(file);
         this.row = new double[rows.width()];
     }
@@ -82,33 +75,14 @@ final class CsvStream implements SampleStream {
                 Arrays.stream(kept).map(k -> named.columns()[k]).toArray(), fs, n);
     }
 
-    @Override
-    public String source() {
-        return file.toString();
-    }
-
-    @Override
-    public List<String> channels() {
-        return channels;
-    }
-
-    @Override
-    public double sampleRate() {
-        return sampleRate;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
 
     @Override
     public int read(double[][] into, int offset, int max) {
         int got = 0;
         try {
-            while (got < max && delivered < length) {
+            while (got < max && delivered < length()) {
                 if (!rows.next(row)) {
-                    throw new TriaxException(file + ": changed while it was read (" + delivered + " of " + length
+                    throw new TriaxException(file + ": changed while it was read (" + delivered + " of " + length()
                             + " rows left)");
                 }
                 for (int c = 0; c < columns.length; c++) {

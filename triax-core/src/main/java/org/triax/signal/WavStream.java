@@ -13,25 +13,18 @@ import org.triax.TriaxException;
  * (finite, the declared length) and find counter and constant channels ({@link CounterColumns}),
  * a second pass delivers the kept channels block by block.
  */
-final class WavStream implements SampleStream {
+final class WavStream extends FileSampleStream {
     private static final int BLOCK_FRAMES = 1 << 14;
 
-    private final Path file;
-    private final List<String> channels;
     private final int[] kept;
-    private final double sampleRate;
-    private final long length;
     private final AudioInputStream in;
     private final double[][] block;
     private final byte[] bytes;
     private long delivered;
 
     private WavStream(Path file, List<String> channels, int[] kept, double sampleRate, long length) throws IOException {
-        this.file = file;
-        this.channels = channels;
+        super(file, channels, sampleRate, length);
         this.kept = kept;
-        this.sampleRate = sampleRate;
-        this.length = length;
         this.in = WavReader.open(file);
         this.block = new double[in.getFormat().getChannels()][BLOCK_FRAMES];
         this.bytes = new byte[BLOCK_FRAMES * in.getFormat().getFrameSize()];
@@ -75,35 +68,16 @@ final class WavStream implements SampleStream {
         return got / frameSize;
     }
 
-    @Override
-    public String source() {
-        return file.toString();
-    }
-
-    @Override
-    public List<String> channels() {
-        return channels;
-    }
-
-    @Override
-    public double sampleRate() {
-        return sampleRate;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
 
     @Override
     public int read(double[][] into, int offset, int max) {
         int got = 0;
         try {
-            while (got < max && delivered < length) {
-                int want = (int) Math.min(Math.min(BLOCK_FRAMES, max - got), length - delivered);
+            while (got < max && delivered < length()) {
+                int want = (int) Math.min(Math.min(BLOCK_FRAMES, max - got), length() - delivered);
                 int n = in.readNBytes(bytes, 0, want * in.getFormat().getFrameSize()) / in.getFormat().getFrameSize();
                 if (n == 0) {
-                    throw new TriaxException(file + ": changed while it was read (" + (length - delivered)
+                    throw new TriaxException(file + ": changed while it was read (" + (length() - delivered)
                             + " frames left)");
                 }
                 WavReader.decode(in.getFormat(), bytes, n, block, 0);

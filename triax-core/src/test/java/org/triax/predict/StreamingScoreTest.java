@@ -95,6 +95,19 @@ class StreamingScoreTest {
     }
 
     @Test
+    void aRecordingArrivingAsAStreamScoresAsItsFile() throws IOException {
+        Path file = csv("arriving.csv");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            Verdict v = streaming.score("hdfs://plant/m7/arriving.csv", in);
+            assertEquals("hdfs://plant/m7/arriving.csv", v.recording());
+            assertSameVerdict(streaming.score(file).named(v.recording()), v);
+        }
+        TriaxException e = assertThrows(TriaxException.class,
+                () -> streaming.score("hdfs://plant/m7/empty.csv", java.io.InputStream.nullInputStream()));
+        assertTrue(e.getMessage().startsWith("hdfs://plant/m7/empty.csv: empty file"), e.getMessage());
+    }
+
+    @Test
     void gzippedCsvAndWavToo() throws IOException {
         Path plain = csv("plain.csv");
         Path gz = dir.resolve("long.csv.gz");
