@@ -221,11 +221,20 @@ public final class RecordingScorer implements AutoCloseable {
                 }
             }
             w += n;
-            int drop = Math.min(n * hop, filled); // the samples before the next chunk's first window
+            // drop the samples before the next chunk's first window (a hop longer than the window skips unread ones)
+            long drop = (long) n * hop;
+            int kept = (int) Math.max(0, filled - drop);
             for (double[] channel : buffer) {
-                System.arraycopy(channel, drop, channel, 0, filled - drop);
+                System.arraycopy(channel, filled - kept, channel, 0, kept);
             }
-            filled = fill(s, buffer, filled - drop, span);
+            for (long skip = drop - (filled - kept); skip > 0; ) {
+                int got = fill(s, buffer, 0, (int) Math.min(span, skip));
+                if (got == 0) {
+                    break;
+                }
+                skip -= got;
+            }
+            filled = fill(s, buffer, kept, span);
         }
         return verdict(s.source(), decision.decide(), Math.toIntExact(windows), unknown == null ? null : unknown.check());
     }

@@ -132,6 +132,24 @@ class StreamingScoreTest {
     }
 
     @Test
+    void hopsLongerThanTheWindowSkipTheSamplesBetween() throws IOException {
+        Path m;
+        try (TriaxNetwork net = TestModels.network(Design.FUSED, 6)) {
+            m = TestModels.saveTriax(net, dir, "gaps", new org.triax.signal.Preprocessing(TestModels.PRE.channels(),
+                    TestModels.PRE.sampleRate(), new org.triax.signal.WindowSpec(60, 97), TestModels.PRE.stft()));
+        }
+        Path file = csv("gaps.csv");
+        try (RecordingScorer s = new RecordingScorer(m, InferenceEngine.ONNX, List.of(), new ReadOptions(Double.NaN, null),
+                Double.NaN).streamFilesFrom(0);
+                RecordingScorer w = new RecordingScorer(m, InferenceEngine.ONNX, List.of(),
+                        new ReadOptions(Double.NaN, null), Double.NaN).streamFilesFrom(Long.MAX_VALUE)) {
+            Verdict v = s.score(file);
+            assertEquals((SAMPLES - 60) / 97 + 1, v.windows());
+            assertSameVerdict(w.score(file), v);
+        }
+    }
+
+    @Test
     void channelsFedUnderOtherNamesStreamAlike() {
         Path file = csv("renamed.csv");
         try (RecordingScorer s = scorer(List.of("Z", "X", "Y")).streamFilesFrom(0);
