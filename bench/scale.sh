@@ -4,7 +4,8 @@
 #  1. `triax predict` over batches of generated one-minute recordings (tri-axial, 5120 Hz, float32
 #     WAV) of three sizes: wall time, recording-hours per hour, peak RSS (/usr/bin/time -v), on one
 #     core (taskset -c 0, --threads 1) and on all cores (--threads $(nproc)); the slope in seconds
-#     per GB of raw samples and how the cost per GB holds across sizes.
+#     per GB of raw samples, of wall time and of CPU time (user + system: what other jobs on a shared
+#     machine disturb least), and how the cost per GB holds across sizes.
 #  2. One long "time,X,Y,Z" CSV recording of 1 M, 4 M and 16 M rows scored whole (read, then scored:
 #     what predict did before it streamed) and streamed (what it does now): peak RSS and seconds.
 #
@@ -46,11 +47,14 @@ measure() {
   if [[ $rc -ne 0 && $rc -ne 3 ]]; then
     echo "failed ($rc): $*" >&2; tail -5 "$work/stderr.txt" >&2; exit 1
   fi
-  local rss load
+  local rss load user sys
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  user=$(sed -n 's/.*User time (seconds): //p' "$work/time.txt")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$work/time.txt")
   load=$(cut -d' ' -f1 /proc/loadavg)
-  printf '{"name": "%s", "kind": "%s", "size": %s, "files": %s, "hours": %s, "seconds": %s, "rss_kb": %s, "load": %s}\n' \
-    "$name" "$kind" "$size" "$files" "$hours" "$(awk "BEGIN { print $t1 - $t0 }")" "$rss" "$load" | tee -a "$rows"
+  printf '{"name": "%s", "kind": "%s", "size": %s, "files": %s, "hours": %s, "seconds": %s, "cpu_seconds": %s, "rss_kb": %s, "load": %s}\n' \
+    "$name" "$kind" "$size" "$files" "$hours" "$(awk "BEGIN { print $t1 - $t0 }")" "$(awk "BEGIN { print $user + $sys }")" \
+    "$rss" "$load" | tee -a "$rows"
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

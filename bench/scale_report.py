@@ -35,24 +35,28 @@ lines = ["<!-- scale-scoring:begin -->", "## Scoring at scale: batches and long 
          "by `triax predict --format csv --output FILE`. Each batch is generated one-minute tri-axial recordings at "
          "5120 Hz (float32 WAV: the file bytes are the raw samples); *1 core* pins the process to one core "
          f"(`taskset -c 0`, `--threads 1`), *{cores} cores* runs `--threads {cores}`. Wall time includes the JVM start "
-         "and opening the model (the intercept of the fit); peak RSS by `/usr/bin/time -v`.", "",
-         "| run | GB raw | recordings | recording-hours | wall s | s per GB | recording-hours per hour | peak RSS MB |",
-         "|---|---|---|---|---|---|---|---|"]
+         "and opening the model (the intercept of the fit); CPU s is user + system time, which other jobs on the "
+         "same cores disturb less than the wall time; peak RSS by `/usr/bin/time -v`.", "",
+         "| run | GB raw | recordings | recording-hours | wall s | wall s per GB | CPU s per GB | recording-hours per hour | peak RSS MB | load |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
 for name in names:
     for r in sorted((r for r in batch if r["name"] == name), key=lambda r: r["size"]):
         gb = r["files"] * 60 * FS * CH * 4 / GB_RAW
         lines.append(f"| {name} | {gb:.3f} | {r['files']} | {r['hours']:.2f} | {r['seconds']:.1f} | "
-                     f"{r['seconds'] / gb:.1f} | {r['hours'] * 3600 / r['seconds']:.0f} | {r['rss_kb'] / 1024:.0f} |")
-lines += ["", "| run | slope s per GB | intercept s | cost per GB, largest / smallest batch (intercept removed) | "
-              "peak RSS MB, smallest / largest | recording-hours per hour at the largest size |", "|---|---|---|---|---|---|"]
+                     f"{r['seconds'] / gb:.1f} | {r['cpu_seconds'] / gb:.1f} | {r['hours'] * 3600 / r['seconds']:.0f} | "
+                     f"{r['rss_kb'] / 1024:.0f} | {r['load']} |")
+lines += ["", "| run | slope: wall s per GB | intercept s | slope: CPU s per GB | CPU s per GB, largest / smallest batch "
+              "(intercept removed) | peak RSS MB, smallest / largest | recording-hours per hour at the largest size |",
+          "|---|---|---|---|---|---|---|"]
 fits = {}
 for name in names:
     rs = sorted((r for r in batch if r["name"] == name), key=lambda r: r["size"])
-    pts = [(r["files"] * 60 * FS * CH * 4 / GB_RAW, r["seconds"]) for r in rs]
-    a, b = fit(pts)
+    gbs = [r["files"] * 60 * FS * CH * 4 / GB_RAW for r in rs]
+    a, b = fit(list(zip(gbs, [r["seconds"] for r in rs])))
+    ca, cb = fit(list(zip(gbs, [r["cpu_seconds"] for r in rs])))
     fits[name] = (a, b, rs)
-    per = [(s - a) / g for g, s in pts]
-    lines.append(f"| {name} | **{b:.1f}** | {a:.1f} | {per[-1] / per[0]:.2f} | {rs[0]['rss_kb'] / 1024:.0f} / "
+    per = [(r["cpu_seconds"] - ca) / g for g, r in zip(gbs, rs)]
+    lines.append(f"| {name} | **{b:.1f}** | {a:.1f} | **{cb:.1f}** | {per[-1] / per[0]:.2f} | {rs[0]['rss_kb'] / 1024:.0f} / "
                  f"{rs[-1]['rss_kb'] / 1024:.0f} | {rs[-1]['hours'] * 3600 / rs[-1]['seconds']:.0f} |")
 if len(names) >= 2:
     one, alln = fits[names[0]][2][-1], fits[names[1]][2][-1]
