@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * A classifier's unknown-state check, saved with it: for every training class the cloud of its
  * training windows' condition-indicator vectors ({@link NormalCloud}) and a threshold on the
- * distance to that cloud, set from the class's held-out (validation) windows at {@code falseAlarm}
- * like an alarm threshold ({@link AlarmThreshold}). A window's score is its distance to the nearest
- * class in units of that class's threshold; a recording's score is the median over its windows
- * ({@link AlarmThreshold#recordingScore}), and a recording scoring above 1 is unlike every class
- * the model knows: its verdict is {@link #UNKNOWN}, not a confident wrong class. The indicators
+ * distance to that cloud, set from windows held out from the cloud at {@code falseAlarm} like an
+ * alarm threshold ({@link AlarmThreshold}). A window's score is its distance to the nearest class
+ * in units of that class's threshold; a recording most of whose windows score above 1 (its median
+ * window) is unlike every class the model knows: its verdict is {@link #UNKNOWN}, not a confident
+ * wrong class. The indicators
  * describe the vibration itself (level, impulsiveness, spectrum), not the network's view of it,
  * so the check holds whatever the network does on data it has never seen.
  *
@@ -44,8 +44,17 @@ public record UnknownState(int bands, List<String> features, double falseAlarm, 
         return best;
     }
 
-    /** The check of one recording. */
-    public record Check(double score, String nearest, String reason) {
+    /**
+     * The check of one recording.
+     *
+     * @param share share of its windows beyond the threshold of every class (unknown above one half:
+     *     its median window is unlike every class, so a few transients do not count)
+     * @param distance typical window score: the geometric mean of the windows' distances to the
+     *     nearest class in units of that class's threshold
+     * @param nearest the class nearest to the recording's mean indicator vector
+     * @param reason why the recording is unknown (null when it is not)
+     */
+    public record Check(double share, double distance, String nearest, String reason) {
         public boolean unknown() {
             return reason != null;
         }
@@ -53,48 +62,60 @@ public record UnknownState(int bands, List<String> features, double falseAlarm, 
 
     /** Checks a recording from its windows' indicator vectors (at least one). */
     public Check check(double[][] vectors) {
-        Checker c = checker(vectors.length);
+        Accumulator a = accumulator();
         for (double[] v : vectors) {
-            c.add(v);
+            a.add(v);
         }
-        return c.check();
+        return a.check();
     }
 
-    /** The check of a recording of {@code windows} windows whose vectors come one at a time (a streamed recording). */
-    public Checker checker(int windows) {
-        return new Checker(windows);
+    public Accumulator accumulator() {
+        return new Accumulator();
     }
 
-    /** {@link #check} with the vectors added one by one: 8 bytes per window are kept, for the median. */
-    public final class Checker {
-        private final double[] scores;
-        private final double[] mean = new double[features.size()];
-        private int added;
-
-        private Checker(int windows) {
-            scores = new double[windows];
-        }
+    /**
+     * The check window by window, in constant memory (counts and sums), for recordings too long
+     * to hold; it decides exactly as {@link #check(double[][])}.
+     */
+    public final class Accumulator {
+        private final double[] sum = new double[features.size()];
+        private long windows;
+        private long beyond;
+        private double logScores;
 
         public void add(double[] vector) {
-            scores[added++] = windowScore(vector);
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += vector[j] / scores.length;
+            double s = windowScore(vector);
+            windows++;
+            beyond += s > 1 ? 1 : 0;
+            logScores += Math.log(Math.max(s, 1e-300));
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += vector[j];
             }
+        }
+
+        public long windows() {
+            return windows;
         }
 
         public Check check() {
-            if (added != scores.length) {
-                throw new IllegalStateException(added + " of " + scores.length + " windows checked");
+            if (windows == 0) {
+                throw new IllegalStateException("the unknown-state check needs at least one window");
             }
-            double score = AlarmThreshold.recordingScore(scores);
+            double[] mean = new double[sum.length];
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] = sum[j] / windows;
+            }
+            double share = (double) beyond / windows;
+            double distance = Math.exp(logScores / windows);
             ClassCloud nearest = classes.stream()
                     .min(Comparator.comparingDouble(c -> c.cloud().distance(mean) / c.threshold().value())).orElseThrow();
-            if (score <= 1) {
-                return new Check(score, nearest.label(), null);
+            if (2 * beyond <= windows) {
+                return new Check(share, distance, nearest.label(), null);
             }
-            return new Check(score, nearest.label(), String.format(Locale.ROOT,
-                    "unlike every training class: its windows lie %.1fx as far from the nearest class (%s) as %s of that "
-                            + "class's held-out windows; most different: %s", score, nearest.label(),
+            return new Check(share, distance, nearest.label(), String.format(Locale.ROOT,
+                    "unlike every training class: %.0f%% of its windows lie beyond the threshold of every class, "
+                            + "typically %.1fx as far from the nearest (%s) as %s of that class's held-out windows; "
+                            + "most different: %s", 100 * share, distance, nearest.label(),
                     AlarmThreshold.percent(1 - nearest.threshold().falseAlarm()), mostDifferent(nearest.cloud(), mean)));
         }
     }

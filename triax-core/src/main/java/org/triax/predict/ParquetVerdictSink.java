@@ -39,7 +39,7 @@ import org.triax.io.AtomicFiles;
  * {@code --resume} reads which recordings the parts hold (from each footer's
  * {@code triax.recordings}, so that no Hadoop classes are needed) and adds new parts.
  * Columns: those of the CSV output (recording, verdict, probability, windows, p_CLASS and share_CLASS
- * per class, unknown_score, unknown_reason, error), empty ones null.
+ * per class, unknown_share, unknown_distance, unknown_reason, error), empty ones null.
  */
 final class ParquetVerdictSink implements VerdictSink {
     /** Rows per part: a crash costs at most this many recordings scored again. */
@@ -78,7 +78,8 @@ final class ParquetVerdictSink implements VerdictSink {
         for (String c : classes) {
             b.optional(PrimitiveTypeName.DOUBLE).named("share_" + c);
         }
-        b.optional(PrimitiveTypeName.DOUBLE).named("unknown_score");
+        b.optional(PrimitiveTypeName.DOUBLE).named("unknown_share");
+        b.optional(PrimitiveTypeName.DOUBLE).named("unknown_distance");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("unknown_reason");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("error");
         return b.named("verdict");
@@ -205,7 +206,7 @@ final class ParquetVerdictSink implements VerdictSink {
             g.append("share_" + classes.get(c), v.windowShare()[c]);
         }
         if (v.unknownState() != null) {
-            g.append("unknown_score", v.unknownState().score());
+            g.append("unknown_share", v.unknownState().share()).append("unknown_distance", v.unknownState().distance());
             if (v.unknownState().reason() != null) {
                 g.append("unknown_reason", v.unknownState().reason());
             }

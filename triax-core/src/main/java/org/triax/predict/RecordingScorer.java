@@ -205,8 +205,7 @@ public final class RecordingScorer implements AutoCloseable {
         double[][] selected = Arrays.stream(columns).mapToObj(c -> buffer[c]).toArray(double[][]::new);
         int filled = fill(s, buffer, 0, span);
         VerdictRule.Accumulator decision = new VerdictRule.Accumulator(meta.classes().size());
-        UnknownState.Checker unknown = unknownFeatures == null ? null
-                : meta.unknownState().checker(Math.toIntExact(windows));
+        UnknownState.Accumulator unknown = unknownFeatures == null ? null : meta.unknownState().accumulator();
         // the rate a whole recording is conformed to (pre.conformRate): the contract's, else its own
         double fs = Double.isNaN(pre.sampleRate()) || !Double.isNaN(s.sampleRate()) ? s.sampleRate() : pre.sampleRate();
         for (long w = 0; w < windows; ) {

@@ -94,13 +94,13 @@ public enum VerdictFormat {
         for (String c : classes) {
             sb.append(",share_").append(c);
         }
-        return sb.append(",unknown_score,unknown_reason,error\n").toString();
+        return sb.append(",unknown_share,unknown_distance,unknown_reason,error\n").toString();
     }
 
     private static String csvRow(Verdict v, List<String> classes) {
         StringBuilder sb = new StringBuilder(quote(v.recording())).append(',');
         if (!v.ok()) {
-            return sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,").append(quote(v.error()))
+            return sb.append(",,").append(",".repeat(2 * classes.size())).append(",,,,").append(quote(v.error()))
                     .append('\n').toString();
         }
         sb.append(quote(v.predicted())).append(',')
@@ -112,7 +112,7 @@ public enum VerdictFormat {
             sb.append(String.format(Locale.ROOT, ",%.6f", s));
         }
         UnknownState.Check u = v.unknownState();
-        return sb.append(',').append(u == null ? "" : String.format(Locale.ROOT, "%.4f", u.score()))
+        return sb.append(',').append(u == null ? "," : String.format(Locale.ROOT, "%.4f,%.4f", u.share(), u.distance()))
                 .append(',').append(u == null || u.reason() == null ? "" : quote(u.reason())).append(",\n").toString();
     }
 

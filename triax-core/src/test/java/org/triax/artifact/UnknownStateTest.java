@@ -51,7 +51,7 @@ class UnknownStateTest {
         assertNull(a.reason());
         assertEquals("healthy", a.nearest());
         assertEquals("faulty", b.nearest());
-        assertTrue(a.score() < 1 && b.score() < 1, a.score() + " " + b.score());
+        assertTrue(a.share() < 0.1 && b.share() < 0.1 && a.distance() < 1 && b.distance() < 1, a + " " + b);
     }
 
     @Test
@@ -61,7 +61,7 @@ class UnknownStateTest {
         // kurtosis far above both classes, level and spectrum like healthy: an impulsive fault never trained on
         UnknownState.Check c = u.check(cloud(rnd, new double[] {0, 20, -40}, 50));
         assertTrue(c.unknown(), c.toString());
-        assertTrue(c.score() > 1, c.toString());
+        assertTrue(c.share() > 0.9 && c.distance() > 1, c.toString());
         assertTrue(c.reason().contains("unlike every training class"), c.reason());
         assertTrue(c.reason().contains("most different: X.kurtosis +"), c.reason());
         // half-way between the classes on every feature: near neither

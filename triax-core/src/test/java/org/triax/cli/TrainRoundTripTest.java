@@ -181,14 +181,14 @@ class TrainRoundTripTest {
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("recording,verdict,probability,windows,p_alpha,p_bravo,p_charlie,share_alpha,share_bravo,"
-                + "share_charlie,unknown_score,unknown_reason,error", lines.get(0));
+                + "share_charlie,unknown_share,unknown_distance,unknown_reason,error", lines.get(0));
         assertEquals(4, lines.size(), r.out());
         for (String line : lines.subList(1, 4)) {
             String[] cells = line.split(",", -1);
-            assertEquals(13, cells.length, line);
-            assertTrue(Double.parseDouble(cells[10]) < 1, "a recording of a trained class is known: " + line);
-            assertEquals("", cells[11], "no unknown reason: " + line);
-            assertEquals("", cells[12], "no error: " + line);
+            assertEquals(14, cells.length, line);
+            assertTrue(Double.parseDouble(cells[10]) <= 0.5, "a recording of a trained class is known: " + line);
+            assertEquals("", cells[12], "no unknown reason: " + line);
+            assertEquals("", cells[13], "no error: " + line);
             String expected = Path.of(cells[0]).getFileName().toString().replaceFirst("-.*", "");
             assertEquals(expected, cells[1], line);
             assertEquals(31, Integer.parseInt(cells[3]), line);

@@ -60,7 +60,7 @@ class ParquetVerdictSinkTest {
         assertEquals(3, t.schemas().size());
         MessageType schema = t.schemas().get(0);
         assertEquals(List.of("recording", "verdict", "probability", "windows", "p_healthy", "p_outer race",
-                "share_healthy", "share_outer race", "unknown_score", "unknown_reason", "error"), schema.getFields().stream().map(f -> f.getName()).toList());
+                "share_healthy", "share_outer race", "unknown_share", "unknown_distance", "unknown_reason", "error"), schema.getFields().stream().map(f -> f.getName()).toList());
         assertEquals("required binary recording (STRING)", schema.getType("recording").toString());
         assertEquals(vs.size(), t.rows().size());
         for (int i = 0; i < vs.size(); i++) {

@@ -78,7 +78,7 @@ class UnknownStateScoringTest {
                 for (Path f : files(dir.resolve("demo"))) {
                     Verdict v = s.score(f);
                     assertFalse(v.unknown(), f + ": " + v.unknownState());
-                    assertTrue(v.unknownState().score() < 1);
+                    assertTrue(v.unknownState().share() <= 0.5, v.unknownState().toString());
                 }
             }
         }
@@ -90,7 +90,7 @@ class UnknownStateScoringTest {
         try (RecordingScorer s = new RecordingScorer(model, InferenceEngine.ONNX, List.of(), null)) {
             Verdict checked = s.score(f);
             String csv = VerdictFormat.CSV.format(List.of(checked));
-            assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",unknown_score,unknown_reason,error"), csv);
+            assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",unknown_share,unknown_distance,unknown_reason,error"), csv);
             assertTrue(csv.contains(",unknown,") && csv.contains("\"unlike every training class"), csv);
             assertTrue(VerdictFormat.TABLE.format(List.of(checked)).contains("unlike every training class"));
             assertTrue(VerdictFormat.JSON.format(List.of(checked)).contains("\"reason\""));
