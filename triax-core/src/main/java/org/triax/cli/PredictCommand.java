@@ -61,9 +61,10 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(recordings);
         ReadNotes notes = new ReadNotes();
         BatchScorer.Summary done;
-        // one file per thread: each session then runs single-threaded, else their ONNX Runtime pools spin against
-        // each other (measured: 2 threads slower than 1 on 2 cores); one thread keeps every core for its file
-        int onnxThreads = threads > 1 ? 1 : 0;
+        // the cores this process may use (taskset counts) shared among the scoring threads: ONNX Runtime's own
+        // default takes every core of the machine per session, and sessions' spinning pools then fight over them
+        // (measured: 2 threads slower than 1 on 2 cores)
+        int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, threads));
         try (BatchScorer batch = new BatchScorer(() -> {
                     RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads),
                             scoring.sourceChannels(), scoring.read(notes), scoring.resample());
