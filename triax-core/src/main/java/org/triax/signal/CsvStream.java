@@ -1,5 +1,6 @@
 package org.triax.signal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -77,32 +78,23 @@ final class CsvStream extends FileSampleStream {
 
 
     @Override
-    public int read(double[][] into, int offset, int max) {
+    protected int readSamples(double[][] into, int offset, int max) throws IOException {
         int got = 0;
-        try {
-            while (got < max && delivered < length()) {
-                if (!rows.next(row)) {
-                    throw new TriaxException(file + ": changed while it was read (" + delivered + " of " + length()
-                            + " rows left)");
-                }
-                for (int c = 0; c < columns.length; c++) {
-                    into[c][offset + got] = row[columns[c]];
-                }
-                got++;
-                delivered++;
+        while (got < max && delivered < length()) {
+            if (!rows.next(row)) {
+                throw changed(delivered);
             }
-        } catch (IOException e) {
-            throw new TriaxException(file + ": unreadable or truncated file (" + RecordingReaders.reason(e) + ")", e);
+            for (int c = 0; c < columns.length; c++) {
+                into[c][offset + got] = row[columns[c]];
+            }
+            got++;
+            delivered++;
         }
         return got;
     }
 
     @Override
-    public void close() {
-        try {
-            rows.close();
-        } catch (IOException ignored) {
-            // read-only: nothing is lost
-        }
+    protected Closeable input() {
+        return rows;
     }
 }

@@ -1,9 +1,15 @@
 package org.triax.signal;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.triax.TriaxException;
 
-/** What every streamed file knows once its first pass is done: where it is, its channels, rate and length. */
+/**
+ * What every streamed file knows once its first pass is done (where it is, its channels, rate and
+ * length), and the reading and closing of its second pass, one-line errors included.
+ */
 abstract class FileSampleStream implements SampleStream {
     protected final Path file;
     private final List<String> channels;
@@ -35,5 +41,35 @@ abstract class FileSampleStream implements SampleStream {
     @Override
     public long length() {
         return length;
+    }
+
+    @Override
+    public final int read(double[][] into, int offset, int max) {
+        try {
+            return readSamples(into, offset, max);
+        } catch (IOException e) {
+            throw new TriaxException(file + ": unreadable or truncated file (" + RecordingReaders.reason(e) + ")", e);
+        }
+    }
+
+    /** {@link #read}, the I/O errors left to it. */
+    protected abstract int readSamples(double[][] into, int offset, int max) throws IOException;
+
+    /** The error for a file shorter in its second pass than in its first. */
+    protected TriaxException changed(long delivered) {
+        return new TriaxException(file + ": changed while it was read (" + (length - delivered) + " of " + length
+                + " samples left)");
+    }
+
+    /** The open file of the second pass. */
+    protected abstract Closeable input();
+
+    @Override
+    public final void close() {
+        try {
+            input().close();
+        } catch (IOException ignored) {
+            // read-only: nothing is lost
+        }
     }
 }

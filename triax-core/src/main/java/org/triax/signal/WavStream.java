@@ -1,12 +1,12 @@
 package org.triax.signal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
-import org.triax.TriaxException;
 
 /**
  * A WAV file as a {@link SampleStream}: a first pass decodes every frame to check the samples
@@ -70,35 +70,26 @@ final class WavStream extends FileSampleStream {
 
 
     @Override
-    public int read(double[][] into, int offset, int max) {
+    protected int readSamples(double[][] into, int offset, int max) throws IOException {
         int got = 0;
-        try {
-            while (got < max && delivered < length()) {
-                int want = (int) Math.min(Math.min(BLOCK_FRAMES, max - got), length() - delivered);
-                int n = in.readNBytes(bytes, 0, want * in.getFormat().getFrameSize()) / in.getFormat().getFrameSize();
-                if (n == 0) {
-                    throw new TriaxException(file + ": changed while it was read (" + (length() - delivered)
-                            + " frames left)");
-                }
-                WavReader.decode(in.getFormat(), bytes, n, block, 0);
-                for (int c = 0; c < kept.length; c++) {
-                    System.arraycopy(block[kept[c]], 0, into[c], offset + got, n);
-                }
-                got += n;
-                delivered += n;
+        while (got < max && delivered < length()) {
+            int want = (int) Math.min(Math.min(BLOCK_FRAMES, max - got), length() - delivered);
+            int n = in.readNBytes(bytes, 0, want * in.getFormat().getFrameSize()) / in.getFormat().getFrameSize();
+            if (n == 0) {
+                throw changed(delivered);
             }
-        } catch (IOException e) {
-            throw new TriaxException(file + ": unreadable or truncated file (" + RecordingReaders.reason(e) + ")", e);
+            WavReader.decode(in.getFormat(), bytes, n, block, 0);
+            for (int c = 0; c < kept.length; c++) {
+                System.arraycopy(block[kept[c]], 0, into[c], offset + got, n);
+            }
+            got += n;
+            delivered += n;
         }
         return got;
     }
 
     @Override
-    public void close() {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // read-only: nothing is lost
-        }
+    protected Closeable input() {
+        return in;
     }
 }
