@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchmarks_md import write_section  # noqa: E402
+import sections  # noqa: E402
 
 rows_file, long_file, cmd, cpu, cores, load_before, load_after = sys.argv[1:8]
 rows = [json.loads(l) for l in open(rows_file)]
@@ -86,6 +86,5 @@ for n in sorted(size):
 lines += ["", "Streaming reads a CSV twice (once for the time stamp and counter columns and the rate, once for the "
           "samples), which is the price of its flat memory; MAT and HDF5 files are still read whole.",
           "<!-- scale-scoring:end -->"]
-section = "\n".join(lines) + "\n"
-write_section("scale-scoring", section)
-print(section)
+sections.replace("scale-scoring", lines)
+print("\n".join(lines))

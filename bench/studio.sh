@@ -49,7 +49,7 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           "so its p99 with many clients is mostly the wait in that queue. "
           "Targets: HTTP throughput at least 80 % of in-process, p99 under 20 ms.", "<!-- studio:end -->"]
 sys.path.insert(0, "bench")
-from benchmarks_md import write_section
-write_section("studio", "\n".join(lines) + "\n")
+import sections
+sections.replace("studio", lines)
 print("wrote BENCHMARKS.md section 6")
 PY

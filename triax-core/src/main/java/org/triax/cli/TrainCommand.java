@@ -33,23 +33,32 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     InputOptionsMixin inputOptions;
 
+    @Mixin
+    RunOptionsMixin runOptions;
+
     @Override
     public Integer call() {
         List<Design> designs = training.designs();
         TrainConfig cfg = training.config();
         Path root = data != null ? data : out.resolve("demo-data");
         // checks every option before the demo dataset is written into the output folder
-        DataOptions options = dataOptions.toOptions(root, cfg.seed()).withTransform(inputOptions.transform());
+        DataOptions options = dataOptions(root, cfg);
+        org.triax.train.RunOptions run = runOptions.toRunOptions();
         if (data == null) {
             options.transform().checkBand(DemoDataset.FS);
             DemoDataset.generate(root, DemoDataset.SEED);
             System.out.println("no --data given: using the built-in demo dataset in " + root);
         }
-        List<TrainJob.Outcome> outcomes = TrainJob.run(options, designs, cfg, out,
+        List<TrainJob.Outcome> outcomes = TrainJob.run(options, designs, cfg, out, run,
                 new ConsoleProgress(System.err), System.out);
         System.out.println();
         System.out.print(comparison(outcomes));
         return 0;
+    }
+
+    /** The data options this command line gives for the dataset folder {@code root}. */
+    DataOptions dataOptions(Path root, TrainConfig cfg) {
+        return dataOptions.toOptions(root, cfg.seed()).withTransform(inputOptions.transform());
     }
 
     /** The side-by-side table the original study reported. */

@@ -1,5 +1,6 @@
 package org.triax.dataset;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.triax.signal.Recording;
@@ -9,10 +10,17 @@ import org.triax.signal.SpectrogramExtractor;
  * Window tensors of one set, computed once and kept in memory for every epoch: a flat float
  * array of {@code size() x tensorSize()} plus, per window, its label, recording and start sample.
  */
-public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] recordings, int[] starts) {
+public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] recordings, int[] starts)
+        implements WindowSet {
 
+    @Override
     public int size() {
         return labels.length;
+    }
+
+    @Override
+    public FloatBuffer window(int i) {
+        return FloatBuffer.wrap(data, i * tensorSize, tensorSize).asReadOnlyBuffer();
     }
 
     /** Computes the windows of {@code blocks} in parallel (one task per window). */

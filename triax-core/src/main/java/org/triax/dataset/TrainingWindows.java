@@ -7,9 +7,9 @@ package org.triax.dataset;
 @FunctionalInterface
 public interface TrainingWindows {
     /** The normalised training windows of epoch {@code epoch} (1-based). */
-    SpectrogramSet epoch(int epoch);
+    WindowSet epoch(int epoch);
 
-    static TrainingWindows fixed(SpectrogramSet set) {
+    static TrainingWindows fixed(WindowSet set) {
         return epoch -> set;
     }
 }

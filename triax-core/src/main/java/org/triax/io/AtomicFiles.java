@@ -157,13 +157,27 @@ public final class AtomicFiles {
     }
 
     private static void deleteTreeQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            deleteTree(dir);
+        } catch (TriaxException ignored) {
+            // best effort, as for a single temporary file
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it (a cache entry, checkpoints); a missing folder is fine. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
             return;
         }
         try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // best effort, as for a single temporary file
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new TriaxException("cannot delete " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -42,6 +42,12 @@ public final class BatchInput {
         count++;
     }
 
+    /** Appends the window between {@code window}'s position and limit (a heap array or a mapped shard). */
+    public void add(FloatBuffer window) {
+        floats.put(window.duplicate());
+        count++;
+    }
+
     /** The windows added since {@link #clear()} as one N x C x bins x frames array of {@code m}. */
     public NDArray toArray(NDManager m) {
         ByteBuffer view = bytes.duplicate().order(ByteOrder.nativeOrder());

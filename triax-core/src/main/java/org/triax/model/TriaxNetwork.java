@@ -107,13 +107,19 @@ public final class TriaxNetwork implements AutoCloseable {
      * inference mode (batch norm uses running statistics, dropout is off).
      */
     public float[][] logits(float[] data, int count, int batchSize) {
+        int size = spec.channels() * spec.bins() * spec.frames();
+        return logits(i -> java.nio.FloatBuffer.wrap(data, i * size, size), count, batchSize);
+    }
+
+    /** {@link #logits(float[], int, int)} of windows wherever they are: {@code window.apply(i)} gives window i. */
+    public float[][] logits(java.util.function.IntFunction<java.nio.FloatBuffer> window, int count, int batchSize) {
         float[][] out = new float[count][];
         BatchInput input = new BatchInput(spec, Math.max(1, Math.min(count, batchSize)));
         for (int from = 0; from < count; from += batchSize) {
             int n = Math.min(batchSize, count - from);
             input.clear();
             for (int i = 0; i < n; i++) {
-                input.add(data, from + i);
+                input.add(window.apply(from + i));
             }
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDArray x = input.toArray(m);
@@ -129,7 +135,15 @@ public final class TriaxNetwork implements AutoCloseable {
 
     /** Softmax probabilities of each window. */
     public float[][] probabilities(float[] data, int count, int batchSize) {
-        float[][] p = logits(data, count, batchSize);
+        return softmaxRows(logits(data, count, batchSize));
+    }
+
+    /** Softmax probabilities of each window, {@code window.apply(i)} giving window i. */
+    public float[][] probabilities(java.util.function.IntFunction<java.nio.FloatBuffer> window, int count, int batchSize) {
+        return softmaxRows(logits(window, count, batchSize));
+    }
+
+    private static float[][] softmaxRows(float[][] p) {
         for (float[] row : p) {
             softmaxInPlace(row);
         }

@@ -7,10 +7,8 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.TrainConfig;
 import org.triax.artifact.UnknownState;
-import org.triax.dataset.LoadedRecordings;
-import org.triax.dataset.Normalization;
-import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.SplitPlan;
+import org.triax.dataset.TrainingSets;
 import org.triax.io.ReservedName;
 import org.triax.model.TriaxNetwork;
 import org.triax.report.ConfusionMatrixPlot;
@@ -21,8 +19,7 @@ public final class ModelArtifacts {
     private ModelArtifacts() {
     }
 
-    static ModelMetadata metadata(LoadedRecordings read, PreparedDataset ds, Normalization norm, TrainConfig cfg,
-                                  TrainingResult r, UnknownState unknown) {
+    static ModelMetadata metadata(TrainingSets ds, TrainConfig cfg, TrainingResult r, UnknownState unknown) {
         List<ModelMetadata.Block> blocks = ds.plan().blocks().stream()
                 .map(b -> block(ds, b)).toList();
         SplitPlan plan = ds.plan();
@@ -30,15 +27,15 @@ public final class ModelArtifacts {
                 plan.grouping());
         ModelMetadata.Dataset data = new ModelMetadata.Dataset(ds.index().root().toAbsolutePath().normalize().toString(),
                 ds.fingerprint(), ds.index().files().size(), ds.train().size(), ds.validation().size(), ds.test().size(),
-                read.variable(), read.notes());
+                ds.variable(), ds.notes());
         return new ModelMetadata(ModelMetadata.FORMAT, ModelMetadata.formatVersionFor(ds.preprocessing()),
                 ModelArtifact.triaxVersion(),
                 OffsetDateTime.now().withNano(0).toString(), r.network().spec(), ds.index().classes(),
-                ds.preprocessing(), norm, cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
+                ds.preprocessing(), ds.normalization(), cfg, split, data, r.validation(), r.test(), r.history(), r.bestEpoch(),
                 r.trainSeconds(), TriaxNetwork.defaultDevice().toString(), unknown);
     }
 
-    private static ModelMetadata.Block block(PreparedDataset ds, SplitPlan.Block b) {
+    private static ModelMetadata.Block block(TrainingSets ds, SplitPlan.Block b) {
         return new ModelMetadata.Block(ds.index().files().get(b.recording()).relativePath(),
                 b.subset().name(), b.from(), b.to(), ds.plan().groupOf(b.recording()));
     }

@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +18,9 @@ import org.triax.artifact.TrainConfig;
 import org.triax.artifact.VerdictRule;
 import org.triax.dataset.PreparedDataset;
 import org.triax.dataset.Shuffle;
-import org.triax.dataset.SpectrogramSet;
+import org.triax.dataset.TrainingSets;
 import org.triax.dataset.TrainingWindows;
+import org.triax.dataset.WindowSet;
 import org.triax.model.BatchInput;
 import org.triax.model.Design;
 import org.triax.model.NetworkSpec;
@@ -29,8 +28,8 @@ import org.triax.model.TriaxNetwork;
 import org.triax.signal.Preprocessing;
 
 /**
- * Trains one design on a prepared (already normalised) dataset: Adam, mini-batches shuffled by
- * the seed, validation after every epoch, the best validation epoch's weights kept. The training
+ * Trains one design on a prepared (already normalised) dataset: Adam ({@link ResumableAdam}),
+ * mini-batches shuffled by the seed, validation after every epoch, the best validation epoch's weights kept. The training
  * windows may be redrawn every epoch ({@link TrainingWindows}, augmentation); validation and test
  * are always the prepared sets.
  */
@@ -49,45 +48,90 @@ public final class ModelTrainer {
     /** Trains on the windows {@code windows} gives each epoch (same labels and order as {@code data.train()}). */
     public static TrainingResult train(PreparedDataset data, TrainingWindows windows, Design design, TrainConfig cfg,
                                        TrainingListener listener) {
-        Preprocessing pre = data.preprocessing();
-        int classes = data.index().classes().size();
+        return train(data.preprocessing(), data.index().classes().size(), data.train(), windows, data.validation(),
+                data.test(), design, cfg, EpochCheckpoints.NONE, listener);
+    }
+
+    /**
+     * Trains on {@code sets} (in memory or mapped from the cache) with the training windows
+     * {@code windows} gives each epoch, saving a checkpoint after every epoch and starting from
+     * the one {@code checkpoints} resumes from, if any.
+     */
+    static TrainingResult train(TrainingSets sets, TrainingWindows windows, Design design, TrainConfig cfg,
+                                EpochCheckpoints checkpoints, TrainingListener listener) {
+        return train(sets.preprocessing(), sets.classes(), sets.train(), windows, sets.validation(), sets.test(), design,
+                cfg, checkpoints, listener);
+    }
+
+    /** @param train the prepared training set (labels and order of every epoch's windows) */
+    private static TrainingResult train(Preprocessing pre, int classes, WindowSet train, TrainingWindows windows,
+                                        WindowSet validation, WindowSet test, Design design, TrainConfig cfg,
+                                        EpochCheckpoints checkpoints, TrainingListener listener) {
         NetworkSpec spec = NetworkSpec.of(design, pre.channelCount(), pre.bins(), pre.frames(), classes);
-        SpectrogramSet train = data.train();
         float[] weights = lossWeights(cfg, train.labels(), classes);
+        TrainingState resumed = checkpoints.resumeFrom();
         Engine.getInstance().setRandomSeed(Long.hashCode(cfg.seed()));
         TriaxNetwork net = TriaxNetwork.create(spec);
         try {
+            ResumableAdam adam = new ResumableAdam(cfg.learningRate());
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new WeightedCrossEntropy(weights))
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.learningRate())).build())
+                    .optOptimizer(adam)
                     .optDevices(new Device[] {TriaxNetwork.defaultDevice()});
             long t0 = System.nanoTime();
+            double before = 0;
             List<EpochStats> history = new ArrayList<>();
             byte[] best = null;
             int bestEpoch = 0;
+            int done = 0;
+            if (resumed != null) {
+                // the weights go in before the trainer exists: it then keeps them and marks them for gradients
+                net.model().getBlock().initialize(net.model().getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32,
+                        org.triax.model.Networks.inputShape(spec, cfg.batchSize()));
+                net.setParameters(resumed.weights());
+                history.addAll(resumed.history());
+                best = resumed.best();
+                bestEpoch = resumed.bestEpoch();
+                done = resumed.epoch();
+                before = resumed.seconds();
+            }
             try (Trainer trainer = net.model().newTrainer(tc)) {
                 trainer.initialize(org.triax.model.Networks.inputShape(spec, cfg.batchSize()));
+                if (resumed != null) {
+                    adam.restore(resumed.adamSteps(), resumed.moments(), net.model().getBlock().getParameters());
+                }
                 Random shuffle = new Random(cfg.seed());
+                for (int e = 1; e <= done; e++) {
+                    Shuffle.permutation(train.size(), shuffle); // the orders the completed epochs drew
+                }
                 BatchInput batchInput = new BatchInput(spec, cfg.batchSize());
-                for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                for (int epoch = done + 1; epoch <= cfg.epochs(); epoch++) {
                     long e0 = System.nanoTime();
+                    // dropout draws from the engine's generator, whose state no API saves: reseed it per epoch
+                    Engine.getInstance().setRandomSeed(Long.hashCode(cfg.seed() * 0x9E3779B97F4A7C15L + epoch));
                     double[] trainLossAcc = runEpoch(trainer, batchInput, windows.epoch(epoch), cfg, shuffle, epoch,
                             listener);
-                    double[] valLossAcc = lossAndAccuracy(net, data.validation());
+                    double[] valLossAcc = lossAndAccuracy(net, validation);
                     EpochStats s = new EpochStats(epoch, trainLossAcc[0], trainLossAcc[1], valLossAcc[0], valLossAcc[1],
                             (System.nanoTime() - e0) / 1e9);
                     boolean improved = best == null || better(s, history.get(bestEpoch - 1));
                     history.add(s);
+                    byte[] now = net.parameters();
                     if (improved) {
-                        best = net.parameters();
+                        best = now;
                         bestEpoch = epoch;
+                    }
+                    if (checkpoints != EpochCheckpoints.NONE) {
+                        checkpoints.completed(new TrainingState(epoch, now, best, bestEpoch, List.copyOf(history),
+                                adam.steps(), adam.moments(net.model().getBlock().getParameters()),
+                                before + (System.nanoTime() - t0) / 1e9));
                     }
                     listener.epoch(s, cfg.epochs(), improved);
                 }
             }
             net.setParameters(best);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = before + (System.nanoTime() - t0) / 1e9;
             return new TrainingResult(net, List.copyOf(history), bestEpoch,
-                    evaluate(net, data.validation(), classes), evaluate(net, data.test(), classes), seconds);
+                    evaluate(net, validation, classes), evaluate(net, test, classes), seconds);
         } catch (RuntimeException e) {
             net.close();
             throw e;
@@ -113,7 +157,7 @@ public final class ModelTrainer {
                 || (s.validationAccuracy() == best.validationAccuracy() && s.validationLoss() < best.validationLoss());
     }
 
-    private static double[] runEpoch(Trainer trainer, BatchInput batchInput, SpectrogramSet set, TrainConfig cfg,
+    private static double[] runEpoch(Trainer trainer, BatchInput batchInput, WindowSet set, TrainConfig cfg,
                                      Random shuffle, int epoch, TrainingListener listener) {
         int n = set.size();
         int[] order = Shuffle.permutation(n, shuffle);
@@ -126,7 +170,7 @@ public final class ModelTrainer {
             int[] y = new int[len];
             batchInput.clear();
             for (int i = 0; i < len; i++) {
-                batchInput.add(set.data(), order[from + i]);
+                batchInput.add(set.window(order[from + i]));
                 y[i] = set.labels()[order[from + i]];
             }
             try (NDManager m = trainer.getManager().newSubManager()) {
@@ -155,8 +199,8 @@ public final class ModelTrainer {
 
 
     /** Mean cross-entropy and accuracy of a set, in inference mode. */
-    static double[] lossAndAccuracy(TriaxNetwork net, SpectrogramSet set) {
-        float[][] p = net.probabilities(set.data(), set.size(), EVAL_BATCH);
+    static double[] lossAndAccuracy(TriaxNetwork net, WindowSet set) {
+        float[][] p = net.probabilities(set::window, set.size(), EVAL_BATCH);
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < p.length; i++) {
@@ -169,8 +213,8 @@ public final class ModelTrainer {
         return new double[] {loss / Math.max(1, p.length), (double) correct / Math.max(1, p.length)};
     }
 
-    public static Metrics evaluate(TriaxNetwork net, SpectrogramSet set, int classes) {
-        float[][] p = net.probabilities(set.data(), set.size(), EVAL_BATCH);
+    public static Metrics evaluate(TriaxNetwork net, WindowSet set, int classes) {
+        float[][] p = net.probabilities(set::window, set.size(), EVAL_BATCH);
         int[] pred = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             pred[i] = VerdictRule.argmax(p[i]);

@@ -19,7 +19,10 @@ import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.TrainingSets;
 import org.triax.dataset.TrainingWindows;
+import org.triax.dataset.cache.Companion;
+import org.triax.dataset.cache.SpectrogramCache;
 import org.triax.io.ReservedName;
 import org.triax.model.Design;
 import org.triax.model.TriaxNetwork;
@@ -40,14 +43,21 @@ public final class TrainJob {
     private TrainJob() {
     }
 
+    /** In memory, without checkpoints ({@link RunOptions#IN_MEMORY}). */
     public static List<Outcome> run(DataOptions data, List<Design> designs, TrainConfig cfg, Path outDir,
                                     TrainingListener listener, PrintStream log) {
+        return run(data, designs, cfg, outDir, RunOptions.IN_MEMORY, listener, log);
+    }
+
+    /**
+     * @param run where prepared windows are cached (then training reads them from mapped shards),
+     *     whether to checkpoint every epoch and whether to resume an interrupted run
+     */
+    public static List<Outcome> run(DataOptions data, List<Design> designs, TrainConfig cfg, Path outDir,
+                                    RunOptions run, TrainingListener listener, PrintStream log) {
         long t0 = System.nanoTime();
-        ReadNotes notes = new ReadNotes();
-        LoadedRecordings read = DatasetLoader.read(data, notes);
-        notes.lines().forEach(listener::note);
-        read.notes().forEach(log::println);
-        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data));
+        Prepared p = prepare(data, cfg, run, listener, log);
+        TrainingSets ds = p.sets();
         log.printf("data: %s, %d classes %s, %d recordings, channels %s, fs %s%n", data.root(),
                 ds.index().classes().size(), ds.index().classes(), ds.index().files().size(),
                 ds.preprocessing().channels(), Double.isNaN(ds.preprocessing().sampleRate()) ? "unknown"
@@ -60,30 +70,84 @@ public final class TrainJob {
             log.println(ds.plan().leakWarning());
         }
         log.printf("prepared in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        UnknownState unknown = UnknownStateFit.fit(read, ds.plan(), log);
-        Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
-        ds.normalize(norm);
-        TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
         logAugmentation(cfg, log);
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new org.triax.TriaxException("cannot create output folder " + outDir + ": " + e.getMessage(), e);
         }
+        String runKey = run.checkpoints() ? runKey(data, ds, cfg) : null;
         List<Outcome> outcomes = new ArrayList<>();
+        List<Checkpoints> finished = new ArrayList<>();
         for (Design design : designs) {
+            Checkpoints ck = run.checkpoints() ? Checkpoints.open(outDir, runKey + "-" + design.label(), design,
+                    run.resume(), run.resumeFrom(), log) : null;
+            Path done = ck == null ? null : ck.finishedModel(outDir);
+            if (done != null) {
+                ModelMetadata m = ModelArtifact.load(done).metadata();
+                log.printf("%s: already trained by the interrupted run -> %s%n", design.label(), done);
+                outcomes.add(new Outcome(design, done, m.validation(), m.test(), m.bestEpoch(), m.history().size(),
+                        m.trainSeconds()));
+                finished.add(ck);
+                continue;
+            }
             log.printf("training %s design: %d epochs, batch %d, seed %d%n", design.label(), cfg.epochs(),
                     cfg.batchSize(), cfg.seed());
-            try (TrainingResult r = ModelTrainer.train(ds, windows, design, cfg, listener)) {
-                ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, r, unknown);
+            try (TrainingResult r = ModelTrainer.train(ds, p.windows(), design, cfg,
+                    ck == null ? EpochCheckpoints.NONE : ck, listener)) {
+                ModelMetadata meta = ModelArtifacts.metadata(ds, cfg, r, p.unknown());
                 Path file = write(outDir, meta, r.network());
+                if (ck != null) {
+                    ck.finished(file);
+                    finished.add(ck);
+                }
                 outcomes.add(new Outcome(design, file, r.validation(), r.test(), r.bestEpoch(), cfg.epochs(),
                         r.trainSeconds()));
                 log.printf("%s: validation %.2f %%, test %.2f %% (best epoch %d) -> %s%n", design.label(),
                         100 * r.validation().accuracy(), 100 * r.test().accuracy(), r.bestEpoch(), file);
             }
         }
+        finished.forEach(Checkpoints::discard); // the run is complete: nothing left to resume
         return outcomes;
+    }
+
+    /** The sets to train on, each epoch's training windows and the unknown-state check (null: off). */
+    private record Prepared(TrainingSets sets, TrainingWindows windows, UnknownState unknown) {
+    }
+
+    /**
+     * From the cache when there is one and the training windows are fixed (augmentation redraws
+     * them from the recordings every epoch, so it needs the recordings in memory), else in memory.
+     */
+    private static Prepared prepare(DataOptions data, TrainConfig cfg, RunOptions run, TrainingListener listener,
+                                    PrintStream log) {
+        if (run.cache() != null && cfg.augmentation().isNone()) {
+            Companion unknown = UnknownStateFit.companion(log);
+            SpectrogramCache.Entry e = new SpectrogramCache(run.cache()).open(data, log, unknown);
+            e.manifest().readNotes().forEach(listener::note);
+            e.manifest().notes().forEach(log::println);
+            return new Prepared(e.sets(), TrainingWindows.fixed(e.sets().train()),
+                    UnknownStateFit.read(SpectrogramCache.companion(e, data, unknown, log), e.prepared() ? null : log));
+        }
+        if (run.cache() != null) {
+            log.println("cache: not used with --augment (the training windows are redrawn from the recordings every epoch)");
+        }
+        ReadNotes notes = new ReadNotes();
+        LoadedRecordings read = DatasetLoader.read(data, notes);
+        notes.lines().forEach(listener::note);
+        read.notes().forEach(log::println);
+        PreparedDataset ds = DatasetLoader.prepare(read, DatasetLoader.plan(read, data));
+        Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
+        ds.normalize(norm);
+        TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
+        return new Prepared(TrainingSets.of(read, ds, norm), windows, UnknownStateFit.fit(read, ds.plan(), log));
+    }
+
+    /** What makes two runs the same run: data, preprocessing and every training option but the epoch count. */
+    private static String runKey(DataOptions data, TrainingSets ds, TrainConfig cfg) {
+        return SpectrogramCache.key(data, ds.index(), ds.fingerprint()) + "-"
+                + Integer.toHexString(java.util.Objects.hash(cfg.batchSize(), cfg.learningRate(), cfg.seed(),
+                cfg.classWeights(), cfg.augmentation().toString()));
     }
 
     /** One line when the training windows are augmented (train and cv). */

@@ -1,18 +1,28 @@
 package org.triax.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
+import org.triax.TriaxException;
 import org.triax.artifact.AlarmThreshold;
+import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.NormalCloud;
 import org.triax.artifact.UnknownState;
 import org.triax.dataset.LoadedRecordings;
+import org.triax.dataset.RecordingSource;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
+import org.triax.dataset.cache.Companion;
 import org.triax.signal.ConditionIndicators;
 import org.triax.signal.IndicatorFeatures;
 import org.triax.signal.Preprocessing;
+import org.triax.signal.Recording;
 
 /**
  * Fits a classifier's unknown-state check ({@link UnknownState}) on its own split: each class's
@@ -34,15 +44,60 @@ final class UnknownStateFit {
     private UnknownStateFit() {
     }
 
-    /** The check, or null (with a line in {@code log}) when some class has too few windows to set it. */
+    /** The companion file of a cache entry that holds the check (JSON; {@code null} when it is off). */
+    static final String COMPANION = "unknown-state.json";
+
+    /** The check as a cache entry's companion: fitted (printing to {@code log}) while the recordings are read. */
+    static Companion companion(PrintStream log) {
+        return new Companion() {
+            @Override
+            public String fileName() {
+                return COMPANION;
+            }
+
+            @Override
+            public byte[] derive(RecordingSource recordings, SplitPlan plan) {
+                try {
+                    return ModelArtifact.JSON.writeValueAsBytes(fit(recordings, plan, log));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    /** The check from its companion file's bytes; {@code log} (null: silent) gets its test figure. */
+    static UnknownState read(byte[] json, PrintStream log) {
+        UnknownState u;
+        try {
+            u = ModelArtifact.JSON.readValue(json, UnknownState.class);
+        } catch (IOException e) {
+            throw new TriaxException("cache: the entry's " + COMPANION + " is unreadable (" + e.getMessage()
+                    + "); delete the entry to prepare it again", e);
+        }
+        if (log != null) {
+            log.println(u == null ? "unknown-state check: off (from the cache entry)" : String.format(Locale.ROOT,
+                    "unknown-state check: from the cache entry; test recordings called unknown: %d of %d",
+                    u.testUnknown(), u.testRecordings()));
+        }
+        return u;
+    }
+
+    /** {@link #fit(RecordingSource, SplitPlan, PrintStream)} of recordings in memory. */
     static UnknownState fit(LoadedRecordings read, SplitPlan plan, PrintStream log) {
-        Preprocessing pre = read.preprocessing();
+        return fit(RecordingSource.of(read), plan, log);
+    }
+
+    /** The check, or null (with a line in {@code log}) when some class has too few windows to set it. */
+    static UnknownState fit(RecordingSource recordings, SplitPlan plan, PrintStream log) {
+        Preprocessing pre = recordings.preprocessing();
         int bands = Math.min(ConditionIndicators.DEFAULT_BANDS, Math.max(1, pre.bins() - 1)); // DC is not a band
         IndicatorFeatures features = new IndicatorFeatures(pre, bands);
-        List<String> classes = read.index().classes();
+        Map<SplitPlan.Block, double[][]> vectors = vectors(recordings, plan, features);
+        List<String> classes = recordings.index().classes();
         List<UnknownState.ClassCloud> clouds = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            List<double[][]> train = blocks(read, plan, features, Subset.TRAIN, c);
+            List<double[][]> train = blocks(plan, vectors, Subset.TRAIN, c);
             double[][] fit = thin(concat(train));
             if (fit.length < 2) {
                 log.printf("unknown-state check: off (class %s has %d training windows; it needs 2)%n", classes.get(c),
@@ -51,7 +106,7 @@ final class UnknownStateFit {
             }
             NormalCloud cloud = NormalCloud.fit(fit);
             List<Double> heldOut = crossFitted(train);
-            for (double[][] v : blocks(read, plan, features, Subset.VALIDATION, c)) {
+            for (double[][] v : blocks(plan, vectors, Subset.VALIDATION, c)) {
                 for (double[] x : v) {
                     heldOut.add(cloud.distance(x));
                 }
@@ -71,8 +126,7 @@ final class UnknownStateFit {
         int tested = 0;
         int unknown = 0;
         for (SplitPlan.Block b : plan.blocks(Subset.TEST)) {
-            double[][] v = features.vectors(read.recordings().get(b.recording()),
-                    pre.extractor().windowStarts(b.from(), b.to()));
+            double[][] v = vectors.get(b);
             if (v.length > 0) {
                 tested++;
                 unknown += draft.check(v).unknown() ? 1 : 0;
@@ -82,6 +136,23 @@ final class UnknownStateFit {
                         + "false alarm per held-out window (coarser where few); test recordings called unknown: %d of %d%n",
                 features.size(), AlarmThreshold.percent(FALSE_ALARM), unknown, tested);
         return new UnknownState(bands, features.names(), FALSE_ALARM, clouds, tested, unknown);
+    }
+
+    /** Indicator vectors of every block's windows, one recording in memory at a time. */
+    private static Map<SplitPlan.Block, double[][]> vectors(RecordingSource recordings, SplitPlan plan,
+                                                            IndicatorFeatures features) {
+        Map<Integer, List<SplitPlan.Block>> byRecording = new TreeMap<>();
+        for (SplitPlan.Block b : plan.blocks()) {
+            byRecording.computeIfAbsent(b.recording(), k -> new ArrayList<>()).add(b);
+        }
+        Map<SplitPlan.Block, double[][]> out = new HashMap<>();
+        byRecording.forEach((r, blocks) -> {
+            Recording rec = recordings.recording(r);
+            for (SplitPlan.Block b : blocks) {
+                out.put(b, features.vectors(rec, recordings.preprocessing().extractor().windowStarts(b.from(), b.to())));
+            }
+        });
+        return out;
     }
 
     /**
@@ -112,14 +183,13 @@ final class UnknownStateFit {
         return out;
     }
 
-    /** Indicator vectors of the windows of each block of {@code subset} of class {@code label}. */
-    private static List<double[][]> blocks(LoadedRecordings read, SplitPlan plan, IndicatorFeatures features,
-                                           Subset subset, int label) {
+    /** The vectors of each block of {@code subset} of class {@code label}. */
+    private static List<double[][]> blocks(SplitPlan plan, Map<SplitPlan.Block, double[][]> vectors, Subset subset,
+                                           int label) {
         List<double[][]> out = new ArrayList<>();
         for (SplitPlan.Block b : plan.blocks(subset)) {
             if (b.label() == label) {
-                out.add(features.vectors(read.recordings().get(b.recording()),
-                        read.preprocessing().extractor().windowStarts(b.from(), b.to())));
+                out.add(vectors.get(b));
             }
         }
         return out;

@@ -32,9 +32,25 @@ public final class BenchMain {
             case "predict" -> PredictBench.run(rest);
             case "studio" -> StudioBench.run(rest);
             case "scale" -> ScaleBench.run(rest);
+            case "ooc" -> OocBench.run(rest);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
         System.exit(0);
+    }
+
+    private static final java.io.BufferedReader STDIN =
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+
+    /** Blocks until the pacing driver (bench/lockstep.py) writes a line: this process's turn to run. */
+    static void awaitTurn() {
+        System.out.flush();
+        try {
+            if (STDIN.readLine() == null) {
+                throw new IllegalStateException("lockstep driver went away");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static double median(double[] v) {

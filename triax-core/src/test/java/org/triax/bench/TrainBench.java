@@ -21,22 +21,7 @@ import org.triax.train.TrainingResult;
  * triax and the peer take turns epoch by epoch on the same machine state.
  */
 final class TrainBench {
-    private static final java.io.BufferedReader STDIN =
-            new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
-
     private TrainBench() {
-    }
-
-    /** Blocks until the pacing driver writes a line (its turn to run). */
-    private static void awaitTurn() {
-        System.out.flush();
-        try {
-            if (STDIN.readLine() == null) {
-                throw new IllegalStateException("lockstep driver went away");
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static void run(String[] args) {
@@ -53,12 +38,12 @@ final class TrainBench {
                 perEpoch.add(s.seconds());
                 if (lockstep) {
                     System.out.println(BenchMain.json("epoch_s", s.seconds()));
-                    awaitTurn();
+                    BenchMain.awaitTurn();
                 }
             }
         };
         if (lockstep) {
-            awaitTurn();
+            BenchMain.awaitTurn();
         }
         try (TrainingResult r = ModelTrainer.train(ds, design, new TrainConfig(epochs, batch, 1e-3f, 1, false), timing)) {
             double[] steady = perEpoch.subList(1, perEpoch.size()).stream().mapToDouble(Double::doubleValue).toArray();

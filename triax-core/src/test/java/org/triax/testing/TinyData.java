@@ -59,6 +59,17 @@ public final class TinyData {
     }
 
     /**
+     * Options that keep a tiny dataset's training quick: windows of 256 samples every 128, STFT
+     * segments of 32 with overlap 16, the automatic split, seed {@code seed}.
+     */
+    public static org.triax.dataset.DataOptions quickOptions(Path root, long seed) {
+        return new org.triax.dataset.DataOptions(root, List.of(), Double.NaN, null, new org.triax.signal.WindowSpec(256, 128),
+                new org.triax.signal.StftConfig(32, 16, org.triax.signal.WindowFunction.HANN, -120, 0,
+                        Double.POSITIVE_INFINITY), org.triax.dataset.SplitProtocol.AUTO,
+                org.triax.dataset.SplitFractions.DEFAULT, seed);
+    }
+
+    /**
      * Writes {@code classes} class folders of {@code perClass} recordings each
      * ({@code <root>/<class>/<class>_<k>.csv}, three channels) and returns {@code root}.
      */

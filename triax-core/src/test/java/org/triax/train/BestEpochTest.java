@@ -78,7 +78,7 @@ class BestEpochTest {
         };
         TrainConfig cfg = new TrainConfig(EPOCHS, 16, 3e-3f, 3, false);
         result = ModelTrainer.train(ds, Design.FUSED, cfg, swapLabels);
-        ModelMetadata meta = ModelArtifacts.metadata(read, ds, norm, cfg, result, null);
+        ModelMetadata meta = ModelArtifacts.metadata(org.triax.dataset.TrainingSets.of(read, ds, norm), cfg, result, null);
         modelFile = dir.resolve("model.triax");
         new ModelArtifact(meta, result.network().parameters()).save(modelFile);
     }

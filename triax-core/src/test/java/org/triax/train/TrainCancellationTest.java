@@ -18,12 +18,7 @@ import org.triax.artifact.EpochStats;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.TrainConfig;
 import org.triax.dataset.DataOptions;
-import org.triax.dataset.SplitFractions;
-import org.triax.dataset.SplitProtocol;
 import org.triax.model.Design;
-import org.triax.signal.StftConfig;
-import org.triax.signal.WindowFunction;
-import org.triax.signal.WindowSpec;
 import org.triax.testing.TinyData;
 
 /**
@@ -39,9 +34,7 @@ class TrainCancellationTest {
     @BeforeAll
     static void tinyDataset() {
         Path root = TinyData.dataset(shared.resolve("data"), 3, 3, TinyData.Layout.HEADER_WITH_TIME, 3);
-        data = new DataOptions(root, List.of(), Double.NaN, null, new WindowSpec(256, 128),
-                new StftConfig(32, 16, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY), SplitProtocol.AUTO,
-                SplitFractions.DEFAULT, 7);
+        data = TinyData.quickOptions(root, 7);
     }
 
     /** Cancels at batch {@code batch} of epoch {@code epoch} of the {@code design}-th design (0-based). */
