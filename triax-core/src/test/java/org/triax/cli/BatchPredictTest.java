@@ -136,6 +136,33 @@ class BatchPredictTest {
     }
 
     @Test
+    void aBatchKilledMidwayAndResumedScoresEveryFileOnce() throws Exception {
+        Path out = dir.resolve("killed.csv");
+        Path partial = dir.resolve(".killed.csv.partial");
+        Path argfile = Files.writeString(dir.resolve("cp.args"),
+                "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "@" + argfile, TriaxCli.class.getName(), "predict", "--model", model.toString(),
+                batch.toString(), "--format", "csv", "--output", out.toString(), "--threads", "1")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        // kill it once a row is out: the other rows are still to come
+        while (child.isAlive() && (!Files.exists(partial) || Files.readAllLines(partial).size() < 2)) {
+            Thread.sleep(2);
+        }
+        assertTrue(child.isAlive(), "the child ended before it could be killed: " + Files.readString(dir.resolve("child.log")));
+        child.destroyForcibly(); // SIGKILL on Linux
+        child.waitFor();
+        assertFalse(Files.exists(out), "nothing under the final name");
+        int before = Files.readAllLines(partial).size();
+        assertTrue(before < FILES + 1, before + " lines");
+
+        Run again = TinyData.cli("predict", "--model", model.toString(), batch.toString(), "--format", "csv",
+                "--output", out.toString(), "--resume");
+        assertTrue(again.status() == 0 || again.status() == TriaxCli.PARTIAL, again.err());
+        assertEquals(reference, Files.readString(out), "every file once, in input order, as an uninterrupted run");
+    }
+
+    @Test
     void jsonLinesResumeToo() throws IOException {
         Path out = dir.resolve("resumed.jsonl");
         List<Path> files = PredictCommand.expand(List.of(batch)).subList(0, 40);
