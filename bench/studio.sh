@@ -48,15 +48,8 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           "scorer runs ONNX Runtime's own threads); the server scores with one scorer per core and queues the rest, "
           "so its p99 with many clients is mostly the wait in that queue. "
           "Targets: HTTP throughput at least 80 % of in-process, p99 under 20 ms.", "<!-- studio:end -->"]
-section = "\n".join(lines) + "\n"
-try:
-    text = open("BENCHMARKS.md").read()
-except FileNotFoundError:
-    text = "# Benchmarks\n"
-if "<!-- studio:begin -->" in text:
-    text = re.sub(r"<!-- studio:begin -->.*?<!-- studio:end -->\n?", lambda m: section, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + section
-open("BENCHMARKS.md", "w").write(text)
+sys.path.insert(0, "bench")
+import sections
+sections.replace("studio", lines)
 print("wrote BENCHMARKS.md section 6")
 PY

@@ -29,24 +29,52 @@ public final class VerdictRule {
 
     /** The decision over {@code windows} (rows of {@code classes} probabilities; at least one row). */
     public static Decision decide(float[][] windows, int classes) {
-        if (windows.length == 0) {
-            throw new IllegalArgumentException("a verdict needs at least one window");
-        }
-        double[] mean = new double[classes];
-        int[] votes = new int[classes];
+        Accumulator a = new Accumulator(classes);
         for (float[] row : windows) {
-            for (int c = 0; c < classes; c++) {
-                mean[c] += row[c];
+            a.add(row);
+        }
+        return a.decide();
+    }
+
+    /**
+     * The same decision with the windows added one at a time, so that a recording too long to hold
+     * its windows' probabilities is decided exactly as {@link #decide} decides a short one.
+     */
+    public static final class Accumulator {
+        private final double[] sum;
+        private final long[] votes;
+        private long windows;
+
+        public Accumulator(int classes) {
+            sum = new double[classes];
+            votes = new long[classes];
+        }
+
+        public void add(float[] row) {
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += row[c];
             }
             votes[argmax(row)]++;
+            windows++;
         }
-        // divide once at the end: summing 1/n n times does not give exactly 1
-        double[] share = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            mean[c] /= windows.length;
-            share[c] = (double) votes[c] / windows.length;
+
+        public long windows() {
+            return windows;
         }
-        return new Decision(mean, share, argmax(mean));
+
+        public Decision decide() {
+            if (windows == 0) {
+                throw new IllegalArgumentException("a verdict needs at least one window");
+            }
+            // divide once at the end: summing 1/n n times does not give exactly 1
+            double[] mean = new double[sum.length];
+            double[] share = new double[sum.length];
+            for (int c = 0; c < sum.length; c++) {
+                mean[c] = sum[c] / windows;
+                share[c] = (double) votes[c] / windows;
+            }
+            return new Decision(mean, share, argmax(mean));
+        }
     }
 
     /** How many recordings the rule got right. */

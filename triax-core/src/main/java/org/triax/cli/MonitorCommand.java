@@ -38,9 +38,17 @@ final class MonitorCommand implements Callable<Integer> {
             + "say, e.g. 60s, 1min, 2h, 1d (default: unknown, times in snapshots)")
     String interval;
 
+    @Option(names = "--threads", paramLabel = "N", description = "snapshots scored at once; they are reported in time "
+            + "order whatever the count (default: the available processors)")
+    Integer threads;
+
     @Override
     public Integer call() {
-        Monitor.Result r = Monitor.run(model, run, new Monitor.Options(persist, detector, seconds(interval)), out, System.out);
+        if (threads != null && threads < 1) {
+            throw new TriaxException("--threads must be at least 1, got " + threads);
+        }
+        Monitor.Result r = Monitor.run(model, run, new Monitor.Options(persist, detector, seconds(interval),
+                threads == null ? 0 : threads), out, System.out);
         MonitorReport rep = r.report();
         System.out.printf(Locale.ROOT, "alarm: %s index above 1 (threshold %.5g) for %d snapshots in a row%n",
                 rep.alarmDetector(), rep.thresholds().get(rep.alarmDetector()), rep.persist());

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.triax.TriaxException;
+import org.triax.predict.BatchScorer;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
-import org.triax.predict.Verdict;
+import org.triax.predict.ScoringModel;
 import org.triax.predict.VerdictFormat;
+import org.triax.predict.VerdictSink;
 import org.triax.signal.ReadNotes;
 import org.triax.signal.RecordingReaders;
 import picocli.CommandLine.Command;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code triax predict}: a verdict per recording from a model file alone. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Score recordings (files or folders) with a trained model. A recording that cannot be scored is "
-                + "reported (in the output and on stderr) and the others are still scored; the exit status is then 3.")
+        description = "Score recordings (files or folders) with a trained model, on every core, writing each verdict as it "
+                + "is ready, in input order. A recording that cannot be scored is reported (in the output and on stderr) "
+                + "and the others are still scored; the exit status is then 3.")
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,8 +34,21 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RECORDING", description = "recording files, or folders searched for them")
     List<Path> recordings;
 
-    @Option(names = "--format", description = "table, csv or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", description = "table, csv, json, jsonl (one JSON object per line) or parquet "
+            + "(a folder of part files; needs --output) (default ${DEFAULT-VALUE})")
     String format = "table";
+
+    @Option(names = "--output", paramLabel = "FILE", description = "write the verdicts to FILE (a folder for parquet), "
+            + "published when the batch completes (default: stdout)")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "recordings scored at once (default: the available "
+            + "processors, ${DEFAULT-VALUE})")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "continue the interrupted batch that wrote to --output: recordings already "
+            + "in it are skipped, new rows appended (csv, jsonl, parquet)")
+    boolean resume;
 
     @Option(names = "--no-unknown-state", description = "always report the network's class; by default a recording "
             + "unlike every training class is reported as unknown, with the reason (models that carry the check)")
@@ -43,30 +59,28 @@ final class PredictCommand implements Callable<Integer> {
         VerdictFormat fmt = VerdictFormat.parse(format);
         InferenceEngine eng = scoring.engine();
         List<Path> files = expand(recordings);
-        List<Verdict> verdicts = new ArrayList<>();
-        int failed = 0;
         ReadNotes notes = new ReadNotes();
-        try (RecordingScorer scorer = new RecordingScorer(scoring.model, eng, scoring.sourceChannels(),
-                scoring.read(notes), scoring.resample())) {
-            if (noUnknownState) {
-                scorer.withoutUnknownState();
-            }
-            for (Path f : files) {
-                try {
-                    verdicts.add(scorer.score(f));
-                } catch (TriaxException bad) {
-                    // one bad file does not stop a batch: it is reported in the output and on stderr
-                    failed++;
-                    String message = bad.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
-                    verdicts.add(Verdict.failed(f.toString(), scorer.metadata().classes(), message));
-                    System.err.println("triax: error: " + message);
-                }
-            }
+        BatchScorer.Summary done;
+        // the cores this process may use (taskset counts) shared among the scoring threads: ONNX Runtime's own
+        // default takes every core of the machine per session, and sessions' spinning pools then fight over them
+        // (measured: 2 threads slower than 1 on 2 cores)
+        int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, threads));
+        try (BatchScorer batch = new BatchScorer(() -> {
+                    RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads),
+                            scoring.sourceChannels(), scoring.read(notes), scoring.resample());
+                    return noUnknownState ? s.withoutUnknownState() : s;
+                }, threads);
+                VerdictSink sink = VerdictSink.open(fmt, output, System.out, batch.classes(), resume)) {
+            done = batch.score(files, sink.scored(), sink, v -> System.err.println("triax: error: " + v.error()));
+            sink.finish();
         }
         TriaxCli.printNotes(notes);
-        System.out.print(fmt.format(verdicts));
-        if (failed > 0) {
-            System.err.printf("triax: %d of %d recordings could not be scored%n", failed, files.size());
+        if (done.skipped() > 0) {
+            System.err.printf("triax: %d recordings already in %s, skipped%n", done.skipped(), output);
+        }
+        if (done.failed() > 0) {
+            System.err.printf("triax: %d of %d recordings could not be scored%n", done.failed(),
+                    done.scored() + done.failed());
             return TriaxCli.PARTIAL;
         }
         return 0;

@@ -31,8 +31,19 @@ public final class Monitor {
      * @param persist snapshots in a row above the threshold before the alarm (null: the model's)
      * @param detector the detector that raises the alarm (null: the model's)
      * @param intervalSeconds time between snapshots when the run does not say (NaN: unknown)
+     * @param threads snapshots scored at once (0: every available processor)
      */
-    public record Options(Integer persist, String detector, double intervalSeconds) {
+    public record Options(Integer persist, String detector, double intervalSeconds, int threads) {
+        public Options {
+            if (threads < 0) {
+                throw new TriaxException("--threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** On every available processor. */
+        public Options(Integer persist, String detector, double intervalSeconds) {
+            this(persist, detector, intervalSeconds, 0);
+        }
     }
 
     /** The files written and what they hold. */
@@ -55,7 +66,8 @@ public final class Monitor {
             }
             long t0 = System.nanoTime();
             LongAdder reading = new LongAdder();
-            double[][] index = score(scorer, run, reading);
+            double[][] index = o.threads() == 0 ? score(scorer, run, reading) : onThreads(o.threads(),
+                    () -> score(scorer, run, reading));
             double seconds = (System.nanoTime() - t0) / 1e9;
             MonitorReport report = report(modelFile, meta, run, index, alarmDetector, rule, o.intervalSeconds(), seconds);
             log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%n", run.size(),
@@ -92,6 +104,21 @@ public final class Monitor {
             }
         }
         return index;
+    }
+
+    /** Runs {@code work} (and the parallel streams inside it) on a pool of {@code threads} threads. */
+    private static <T> T onThreads(int threads, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Snapshots of one run have one length and one sampling rate: anything else is a different measurement. */

@@ -91,6 +91,26 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Publishes {@code complete}, a file written in place by its writer (rows appended as they were
+     * produced, under a hidden name), as {@code file}, which must not exist: fsync, then the same
+     * one-step publication as {@link #write}; {@code complete} is gone afterwards.
+     */
+    public static void publishWritten(Path complete, Path file) {
+        try {
+            try (FileChannel ch = FileChannel.open(complete, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            publish(complete, file);
+            Files.deleteIfExists(complete);
+            syncFolder(parent(file));
+        } catch (FileAlreadyExistsException e) {
+            throw exists(file, e);
+        } catch (IOException e) {
+            throw new TriaxException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The clear error for an output name that is taken. */
     public static void refuseExisting(Path file) {
         if (Files.exists(file)) {

@@ -55,6 +55,15 @@ public final class OnnxNetwork implements WindowClassifier {
 
     /** Opens a {@code .onnx} file written by triax. */
     public static OnnxNetwork open(Path file) {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens a {@code .onnx} file written by triax, running each batch on {@code threads} threads
+     * (0: ONNX Runtime's default, every core; 1 where several sessions score at once, one per
+     * thread, so that their thread pools do not spin against each other).
+     */
+    public static OnnxNetwork open(Path file, int threads) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -63,7 +72,7 @@ public final class OnnxNetwork implements WindowClassifier {
         } catch (IOException e) {
             throw new TriaxException(file + ": unreadable model file (" + e.getMessage() + ")", e);
         }
-        return fromBytes(bytes, file.toString());
+        return fromBytes(bytes, file.toString(), threads);
     }
 
     /** Loads an ONNX model held in memory; {@code source} names it in messages. */
@@ -71,15 +80,15 @@ public final class OnnxNetwork implements WindowClassifier {
         return fromBytes(bytes, source, 0);
     }
 
-    /** @param intraOpThreads threads of one inference call (0: ONNX Runtime's default, every core) */
-    public static OnnxNetwork fromBytes(byte[] bytes, String source, int intraOpThreads) {
+    /** Loads an ONNX model held in memory on {@code threads} intra-op threads ({@link #open(Path, int)}). */
+    public static OnnxNetwork fromBytes(byte[] bytes, String source, int threads) {
         Map<String, String> props = readProperties(bytes, source);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (intraOpThreads > 0) {
-                options.setIntraOpNumThreads(intraOpThreads);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
             }
             session = env.createSession(bytes, options);
         } catch (OrtException e) {

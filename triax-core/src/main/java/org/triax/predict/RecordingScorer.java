@@ -1,6 +1,10 @@
 package org.triax.predict;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,6 +19,7 @@ import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
+import org.triax.signal.SampleStream;
 import org.triax.signal.SpectrogramExtractor;
 
 /**
@@ -22,11 +27,16 @@ import org.triax.signal.SpectrogramExtractor;
  * preprocessing and normalisation to every window, and aggregates window probabilities into a
  * verdict. The network runs on ONNX Runtime or DJL ({@link InferenceEngine}). On long
  * recordings the windows go through in chunks, and the next chunk's spectrograms are computed
- * while the network scores the current one. Holds the network: close it.
+ * while the network scores the current one. A file of {@link #STREAM_BYTES} or more (CSV, gzipped
+ * or not, and WAV) is read and scored chunk by chunk instead ({@link SampleStream}), so memory
+ * does not grow with its length; its verdict is the one the whole-file path gives (same windows,
+ * same chunks, same rule). Holds the network: close it; one thread at a time.
  */
 public final class RecordingScorer implements AutoCloseable {
     /** Windows per chunk of the spectrogram / inference pipeline. */
     static final int CHUNK = 256;
+    /** Files this large or larger are streamed rather than read whole (16 MiB: ~0.3 M rows of 3-channel text). */
+    public static final long STREAM_BYTES = 16L << 20;
 
     private final ScoringModel model;
     private final ModelMetadata meta;
@@ -34,6 +44,7 @@ public final class RecordingScorer implements AutoCloseable {
     private final SpectrogramExtractor extractor;
     private final List<String> sourceChannels;
     private final ReadOptions read;
+    private long streamBytes = STREAM_BYTES;
     /** The unknown-state check's indicators (null: the model has no check, or it is turned off). */
     private IndicatorFeatures unknownFeatures;
 
@@ -115,8 +126,149 @@ public final class RecordingScorer implements AutoCloseable {
         return model.source();
     }
 
+    /** Streams files of at least {@code bytes} (0: every CSV and WAV file; Long.MAX_VALUE: none). */
+    public RecordingScorer streamFilesFrom(long bytes) {
+        streamBytes = bytes;
+        return this;
+    }
+
     public Verdict score(Path file) {
+        if (size(file) >= streamBytes) {
+            try (SampleStream s = RecordingReaders.openStream(file, read)) {
+                Verdict v = s == null ? null : score(s);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
         return score(read(file));
+    }
+
+    /**
+     * Scores a recording that arrives as a stream (a distributed file system's file, an upload):
+     * spooled to a temporary file under its name (the extension picks the reader; MAT and HDF5
+     * need random access), scored as {@link #score(Path)} scores it, and deleted. The verdict and
+     * any error name the recording {@code name}.
+     */
+    public Verdict score(String name, InputStream in) {
+        Path dir = null;
+        Path file = null;
+        try {
+            dir = Files.createTempDirectory("triax-score-");
+            file = dir.resolve(Path.of(name).getFileName().toString());
+            Files.copy(in, file);
+            return score(file).named(name);
+        } catch (TriaxException e) {
+            throw new TriaxException(e.getMessage().replace(String.valueOf(file), name), e);
+        } catch (IOException e) {
+            throw new TriaxException(name + ": cannot spool it to a temporary file (" + e.getMessage() + ")", e);
+        } finally {
+            deleteQuietly(file);
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (p != null) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary file left behind in the system's temporary folder
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // the reader says what is wrong with it
+        }
+    }
+
+    /**
+     * The verdict on a streamed recording, read chunk by chunk: the same windows, chunks and rule
+     * as {@link #score(Recording)}, in memory that does not grow with the length. Null when it must
+     * be resampled ({@code --resample}, which transforms the whole signal at once): read it whole.
+     */
+    public Verdict score(SampleStream s) {
+        int[] columns = streamChannels(s);
+        if (pre.resamples(s.source(), s.sampleRate())) {
+            return null;
+        }
+        pre.checkLength(s.source(), s.length());
+        int window = pre.window().length();
+        int hop = pre.window().hop();
+        long windows = (s.length() - window) / hop + 1;
+        int span = window + (CHUNK - 1) * hop; // the samples of one chunk of windows
+        double[][] buffer = new double[s.channels().size()][span];
+        double[][] selected = Arrays.stream(columns).mapToObj(c -> buffer[c]).toArray(double[][]::new);
+        int filled = fill(s, buffer, 0, span);
+        VerdictRule.Accumulator decision = new VerdictRule.Accumulator(meta.classes().size());
+        UnknownState.Accumulator unknown = unknownFeatures == null ? null : meta.unknownState().accumulator();
+        // the rate a whole recording is conformed to (pre.conformRate): the contract's, else its own
+        double fs = Double.isNaN(pre.sampleRate()) || !Double.isNaN(s.sampleRate()) ? s.sampleRate() : pre.sampleRate();
+        for (long w = 0; w < windows; ) {
+            int n = (int) Math.min(CHUNK, windows - w);
+            int[] starts = IntStream.range(0, n).map(i -> i * hop).toArray();
+            for (float[] p : model.classifier().probabilities(tensors(selected, starts, 0, n), n)) {
+                decision.add(p);
+            }
+            if (unknown != null) {
+                for (double[] v : unknownFeatures.vectors(new Recording(s.source(), pre.channels(), fs, selected), starts)) {
+                    unknown.add(v);
+                }
+            }
+            w += n;
+            // drop the samples before the next chunk's first window (a hop longer than the window skips unread ones)
+            long drop = (long) n * hop;
+            int kept = (int) Math.max(0, filled - drop);
+            for (double[] channel : buffer) {
+                System.arraycopy(channel, filled - kept, channel, 0, kept);
+            }
+            for (long skip = drop - (filled - kept); skip > 0; ) {
+                int got = fill(s, buffer, 0, (int) Math.min(span, skip));
+                if (got == 0) {
+                    break;
+                }
+                skip -= got;
+            }
+            filled = fill(s, buffer, kept, span);
+        }
+        return verdict(s.source(), decision.decide(), Math.toIntExact(windows), unknown == null ? null : unknown.check());
+    }
+
+    /** Reads {@code s} into {@code buffer[.][from, to)}, or to its end; the samples now held. */
+    private static int fill(SampleStream s, double[][] buffer, int from, int to) {
+        int at = from;
+        for (int n; at < to && (n = s.read(buffer, at, to - at)) > 0; ) {
+            at += n;
+        }
+        return at;
+    }
+
+    /** The stream's channel of each model channel, found as {@link #read} and {@link #conform} find them. */
+    private int[] streamChannels(SampleStream s) {
+        List<String> available = s.channels();
+        List<String> wanted = sourceChannels.isEmpty() ? pre.channels() : sourceChannels;
+        if (sourceChannels.isEmpty() && pre.channels().size() == 1 && available.size() == 1
+                && pre.channels().get(0).equalsIgnoreCase(Preprocessing.ONLY_CHANNEL)
+                && !available.get(0).equalsIgnoreCase(Preprocessing.ONLY_CHANNEL)) {
+            read.notes().add(s.source(), "one channel, named otherwise: read as the model's one channel "
+                    + Preprocessing.ONLY_CHANNEL);
+            return new int[] {0};
+        }
+        try {
+            return wanted.stream().mapToInt(name -> Recording.channelIndex(s.source(), available, name)).toArray();
+        } catch (TriaxException e) {
+            throw sourceChannels.isEmpty() && available.size() < pre.channelCount() ? tooFewChannels(e, available.size()) : e;
+        }
+    }
+
+    private TriaxException tooFewChannels(TriaxException e, int channels) {
+        return new TriaxException(e.getMessage() + "; the recording has " + channels
+                + " channel(s), the model takes " + pre.channelCount() + " (" + String.join(", ", pre.channels())
+                + ")", e);
     }
 
     /**
@@ -181,9 +333,12 @@ public final class RecordingScorer implements AutoCloseable {
      * recording the check calls unknown gets {@link UnknownState#UNKNOWN}, with the reason.
      */
     public Verdict verdict(String recording, float[][] p, UnknownState.Check check) {
-        VerdictRule.Decision d = VerdictRule.decide(p, meta.classes().size());
+        return verdict(recording, VerdictRule.decide(p, meta.classes().size()), p.length, check);
+    }
+
+    private Verdict verdict(String recording, VerdictRule.Decision d, int windows, UnknownState.Check check) {
         String predicted = check != null && check.unknown() ? UnknownState.UNKNOWN : meta.classes().get(d.predicted());
-        return new Verdict(recording, predicted, d.probability(), p.length, meta.classes(), d.meanProbabilities(),
+        return new Verdict(recording, predicted, d.probability(), windows, meta.classes(), d.meanProbabilities(),
                 d.windowShare(), null, check);
     }
 
@@ -199,9 +354,7 @@ public final class RecordingScorer implements AutoCloseable {
             try {
                 raw.select(pre.channels());
             } catch (TriaxException e) {
-                throw new TriaxException(e.getMessage() + "; the recording has " + raw.channelCount()
-                        + " channel(s), the model takes " + pre.channelCount() + " (" + String.join(", ", pre.channels())
-                        + ")", e);
+                throw tooFewChannels(e, raw.channelCount());
             }
         }
         return pre.conform(raw);
@@ -210,16 +363,16 @@ public final class RecordingScorer implements AutoCloseable {
     private float[][] probabilities(Recording r, int[] starts) {
         if (starts.length <= CHUNK) {
             // one chunk: nothing to overlap, and a hand-off to another thread only adds latency
-            return model.classifier().probabilities(tensors(r, starts, 0), starts.length);
+            return model.classifier().probabilities(tensors(r.samples(), starts, 0), starts.length);
         }
         float[][] out = new float[starts.length][];
-        CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> tensors(r, starts, 0));
+        CompletableFuture<float[]> next = CompletableFuture.supplyAsync(() -> tensors(r.samples(), starts, 0));
         try {
             for (int from = 0; from < starts.length; from += CHUNK) {
                 float[] data = join(next);
                 int after = from + CHUNK;
                 // the next chunk's spectrograms are computed while the network scores this one
-                next = after < starts.length ? CompletableFuture.supplyAsync(() -> tensors(r, starts, after)) : null;
+                next = after < starts.length ? CompletableFuture.supplyAsync(() -> tensors(r.samples(), starts, after)) : null;
                 int n = Math.min(CHUNK, starts.length - from);
                 System.arraycopy(model.classifier().probabilities(data, n), 0, out, from, n);
             }
@@ -232,12 +385,16 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     /** Normalised tensors of the windows {@code from .. from + CHUNK} (fewer at the end). */
-    private float[] tensors(Recording r, int[] starts, int from) {
+    private float[] tensors(double[][] samples, int[] starts, int from) {
+        return tensors(samples, starts, from, Math.min(CHUNK, starts.length - from));
+    }
+
+    /** Normalised tensors of the {@code n} windows starting at {@code starts[from ..]} of the samples. */
+    private float[] tensors(double[][] samples, int[] starts, int from, int n) {
         int size = pre.tensorSize();
-        int n = Math.min(CHUNK, starts.length - from);
         float[] data = new float[Math.multiplyExact(n, size)];
         IntStream windows = IntStream.range(0, n);
-        (n > 1 ? windows.parallel() : windows).forEach(i -> extractor.window(r, starts[from + i], data, i * size));
+        (n > 1 ? windows.parallel() : windows).forEach(i -> extractor.window(samples, starts[from + i], data, i * size));
         meta.normalization().apply(data, n, size);
         return data;
     }

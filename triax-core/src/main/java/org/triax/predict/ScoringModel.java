@@ -28,12 +28,20 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
      * weights and metadata, else from an export made in memory.
      */
     public static ScoringModel open(Path file, InferenceEngine engine) {
+        return open(file, engine, 0);
+    }
+
+    /**
+     * {@link #open(Path, InferenceEngine)} with ONNX Runtime on {@code onnxThreads} threads per batch
+     * (0: its default, every core; 1 for one session per scoring thread, {@link BatchScorer}).
+     */
+    public static ScoringModel open(Path file, InferenceEngine engine, int onnxThreads) {
         if (isOnnx(file)) {
             if (engine == InferenceEngine.DJL) {
                 throw new TriaxException(file + " is an ONNX model: --engine djl needs the .triax model file "
                         + "(or use --engine onnx)");
             }
-            OnnxNetwork net = OnnxNetwork.open(file);
+            OnnxNetwork net = OnnxNetwork.open(file, onnxThreads);
             return new ScoringModel(net.metadata(), net, file + " on " + net.engine());
         }
         ModelArtifact artifact = ModelArtifact.load(file);
@@ -46,7 +54,7 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
         if (Files.isRegularFile(beside)) {
             OnnxNetwork net = null;
             try {
-                net = OnnxNetwork.open(beside);
+                net = OnnxNetwork.open(beside, onnxThreads);
             } catch (TriaxException unusable) {
                 // a broken or foreign file beside the model: export the model itself instead
             }
@@ -61,7 +69,7 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
         try (TriaxNetwork djl = artifact.openNetwork()) {
             onnx = OnnxExport.export(djl, meta).toByteArray();
         }
-        OnnxNetwork net = OnnxNetwork.fromBytes(onnx, file + " (exported to ONNX in memory)");
+        OnnxNetwork net = OnnxNetwork.fromBytes(onnx, file + " (exported to ONNX in memory)", onnxThreads);
         return new ScoringModel(meta, net, file + " (exported in memory) on " + net.engine());
     }
 

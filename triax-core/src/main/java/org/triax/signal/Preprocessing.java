@@ -123,11 +123,16 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
      */
     public Recording conform(Recording r) {
         Recording selected = conformRate(r.select(channels));
-        if (selected.length() < window.length()) {
-            throw new TriaxException(r.source() + ": " + selected.length() + " samples is shorter than one window ("
+        checkLength(r.source(), selected.length());
+        return selected;
+    }
+
+    /** Refuses a recording of {@code length} samples (at this contract's rate) that holds no window. */
+    public void checkLength(String source, long length) {
+        if (length < window.length()) {
+            throw new TriaxException(source + ": " + length + " samples is shorter than one window ("
                     + window.length() + " samples)");
         }
-        return selected;
     }
 
     /**
@@ -141,13 +146,23 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
         if (!r.hasSampleRate()) {
             return r.withSampleRate(sampleRate);
         }
-        if (Math.abs(r.sampleRate() - sampleRate) <= 1e-6 * sampleRate) {
-            return r;
+        return resamples(r.source(), r.sampleRate()) ? Resampler.resample(r, sampleRate) : r;
+    }
+
+    /**
+     * True when a recording sampled at {@code rate} Hz (NaN: unknown, taken to be this contract's)
+     * is resampled to this contract's rate; false when it is taken as it is.
+     *
+     * @throws TriaxException when it is at another rate and this contract does not resample
+     */
+    public boolean resamples(String source, double rate) {
+        if (Double.isNaN(sampleRate) || Double.isNaN(rate) || Math.abs(rate - sampleRate) <= 1e-6 * sampleRate) {
+            return false;
         }
         if (resample) {
-            return Resampler.resample(r, sampleRate);
+            return true;
         }
-        throw new TriaxException(r.source() + ": sampled at " + r.sampleRate() + " Hz, the model expects "
+        throw new TriaxException(source + ": sampled at " + rate + " Hz, the model expects "
                 + sampleRate + " Hz; add --resample " + formatHz(sampleRate) + " to resample it");
     }
 

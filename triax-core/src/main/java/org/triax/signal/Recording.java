@@ -38,11 +38,16 @@ public record Recording(String source, List<String> channels, double sampleRate,
             }
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(samples[c][i])) {
-                    throw new TriaxException(source + ": channel " + channels.get(c) + " sample " + i
-                            + " is " + samples[c][i] + " (NaN/Inf samples are not allowed)");
+                    throw nonFinite(source, channels.get(c), i, samples[c][i]);
                 }
             }
         }
+    }
+
+    /** The error for a NaN or infinite sample (also raised by readers that stream). */
+    static TriaxException nonFinite(String source, String channel, long index, double value) {
+        return new TriaxException(source + ": channel " + channel + " sample " + index
+                + " is " + value + " (NaN/Inf samples are not allowed)");
     }
 
     public int length() {
@@ -75,12 +80,18 @@ public record Recording(String source, List<String> channels, double sampleRate,
     public Recording select(List<String> wanted) {
         double[][] out = new double[wanted.size()][];
         for (int k = 0; k < wanted.size(); k++) {
-            out[k] = samples[indexOf(wanted.get(k))];
+            out[k] = samples[channelIndex(source, channels, wanted.get(k))];
         }
         return new Recording(source, wanted, sampleRate, out);
     }
 
-    private int indexOf(String name) {
+    /**
+     * The index of a channel of {@code channels} named {@code name} (case-insensitive) or given by
+     * its 0-based index as text.
+     *
+     * @throws TriaxException naming the missing channel and those available
+     */
+    public static int channelIndex(String source, List<String> channels, String name) {
         for (int c = 0; c < channels.size(); c++) {
             if (channels.get(c).equalsIgnoreCase(name)) {
                 return c;

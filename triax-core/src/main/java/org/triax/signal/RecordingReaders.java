@@ -55,6 +55,26 @@ public final class RecordingReaders {
      *     in the options that contradicts the file's, or a file without a vibration channel
      */
     public static Recording read(Path file, ReadOptions options) {
+        RecordingReader reader = readerFor(file);
+        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
+        return readChecked(file, () -> CounterColumns.drop(reader.read(file, o), o));
+    }
+
+    /**
+     * Opens a recording to be read block by block, with the channels, rate and checks of
+     * {@link #read}; memory does not grow with its length. CSV (gzipped or not) and WAV stream;
+     * MAT and HDF5 files are read whole, and so is a CSV whose time column has more distinct steps
+     * than a stream keeps: for those this returns null.
+     */
+    public static SampleStream openStream(Path file, ReadOptions options) {
+        RecordingReader reader = readerFor(file);
+        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
+        return readChecked(file, () -> reader instanceof CsvReader ? CsvStream.open(file, o)
+                : reader instanceof WavReader ? WavStream.open(file, o) : null);
+    }
+
+    /** What reads {@code file}, which must be a non-empty regular file of a supported type. */
+    private static RecordingReader readerFor(Path file) {
         if (!Files.exists(file)) {
             throw new TriaxException(file + ": file not found");
         }
@@ -68,8 +88,19 @@ public final class RecordingReaders {
             if (Files.size(file) == 0) {
                 throw new TriaxException(file + ": empty file");
             }
-            ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
-            return CounterColumns.drop(reader.read(file, o), o);
+        } catch (IOException e) {
+            throw new TriaxException(file + ": unreadable or truncated file (" + reason(e) + ")", e);
+        }
+        return reader;
+    }
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T readChecked(Path file, Read<T> read) {
+        try {
+            return read.get();
         } catch (TriaxException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -31,6 +31,7 @@ public final class BenchMain {
             case "stft" -> StftBench.run(rest);
             case "predict" -> PredictBench.run(rest);
             case "studio" -> StudioBench.run(rest);
+            case "scale" -> ScaleBench.run(rest);
             case "ooc" -> OocBench.run(rest);
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }

@@ -31,6 +31,7 @@ class BenchSmokeTest {
                 case "stft" -> StftBench.run(rest);
                 case "studio" -> StudioBench.run(rest);
                 case "ooc" -> OocBench.run(rest);
+                case "scale" -> ScaleBench.run(rest);
                 default -> PredictBench.run(rest);
             }
         } finally {
@@ -43,6 +44,24 @@ class BenchSmokeTest {
             }
         }
         return lines;
+    }
+
+    @Test
+    void scaleBenchScoresALongRecordingWholeAndStreamedAlike(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path model;
+        try (org.triax.model.TriaxNetwork net = org.triax.onnx.TestModels.network(org.triax.model.Design.FUSED, 3)) {
+            model = org.triax.onnx.TestModels.saveTriax(net, dir, "m");
+        }
+        java.nio.file.Path csv = org.triax.testing.TinyData.recording(dir.resolve("long.csv"), 1, 3, 20_000,
+                org.triax.testing.TinyData.Layout.HEADER_WITH_TIME, 2);
+        JsonNode whole = run("scale", model.toString(), csv.toString(), "whole").get(0);
+        JsonNode stream = run("scale", model.toString(), csv.toString(), "stream").get(0);
+        assertEquals("scale-long", stream.get("bench").asText());
+        assertEquals((20_000 - 60) / 30 + 1, stream.get("windows").asInt());
+        assertEquals(whole.get("windows").asInt(), stream.get("windows").asInt());
+        assertEquals(whole.get("probability").asDouble(), stream.get("probability").asDouble());
+        assertTrue(stream.get("peak_rss_mb").asDouble() > 0);
     }
 
     @Test

@@ -28,13 +28,14 @@ import org.triax.signal.WindowSpec;
 /**
  * Tiny models for the ONNX tests: 3 channels (X, Y, Z) at 1000 Hz, windows of 60 samples every
  * 30, STFT segment 30 with overlap 28 (16 bins x 16 frames), conv widths [4, 8], dense 8, three
- * classes, and random weights with batch-norm running statistics far from the identity.
+ * classes, and random weights with batch-norm running statistics far from the identity. Public for
+ * the scoring tests of other packages, which need a model file, not a trained one.
  */
-final class TestModels {
-    static final List<String> CLASSES = List.of("healthy", "imbalance", "bearing");
+public final class TestModels {
+    public static final List<String> CLASSES = List.of("healthy", "imbalance", "bearing");
     static final List<String> CHANNELS = List.of("X", "Y", "Z");
     static final double FS = 1000;
-    static final Preprocessing PRE = new Preprocessing(CHANNELS, FS, new WindowSpec(60, 30),
+    public static final Preprocessing PRE = new Preprocessing(CHANNELS, FS, new WindowSpec(60, 30),
             new StftConfig(30, 28, WindowFunction.HANN, -120, 0, Double.POSITIVE_INFINITY));
     static final Normalization NORM = new Normalization(new float[] {-42.5f, -47.25f, -51.125f},
             new float[] {11.5f, 12.75f, 9.875f});
@@ -47,7 +48,7 @@ final class TestModels {
     }
 
     /** A network with every parameter drawn at random (batch-norm variances positive). */
-    static TriaxNetwork network(Design design, long seed) {
+    public static TriaxNetwork network(Design design, long seed) {
         NetworkSpec spec = spec(design);
         Engine.getInstance().setRandomSeed((int) seed);
         TriaxNetwork net = TriaxNetwork.create(spec);
@@ -84,11 +85,11 @@ final class TestModels {
     }
 
     /** {@code dir/<name>.triax} holding {@code net} and its metadata. */
-    static Path saveTriax(TriaxNetwork net, Path dir, String name) throws IOException {
+    public static Path saveTriax(TriaxNetwork net, Path dir, String name) throws IOException {
         return saveTriax(net, dir, name, PRE);
     }
 
-    static Path saveTriax(TriaxNetwork net, Path dir, String name, Preprocessing pre) throws IOException {
+    public static Path saveTriax(TriaxNetwork net, Path dir, String name, Preprocessing pre) throws IOException {
         Path file = dir.resolve(name + ".triax");
         new ModelArtifact(metadata(net.spec(), pre), net.parameters()).save(file);
         return file;
