@@ -133,11 +133,11 @@ class OutOfCoreTrainTest {
                 new PrintStream(OutputStream.nullOutputStream()));
         long bytes = 4L * e.sets().preprocessing().tensorSize()
                 * (e.sets().train().size() + e.sets().validation().size() + e.sets().test().size());
-        long heap = 16L << 20;
+        long heap = 20L << 20;
         assertTrue(bytes > 2 * heap, bytes + " bytes of spectrograms against a heap of " + heap);
 
         Path log = shared.resolve("heap.log");
-        Process p = child(log, "16m", args(shared.resolve("small-heap"), cache, run));
+        Process p = child(log, "20m", args(shared.resolve("small-heap"), cache, run));
         int status = p.waitFor();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, status, output);
