@@ -15,6 +15,7 @@ import org.triax.artifact.ModelNaming;
 import org.triax.onnx.OnnxExport;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
+import org.triax.predict.ScoringModel;
 import org.triax.signal.ReadOptions;
 
 /**
@@ -117,8 +118,12 @@ final class ModelStore implements AutoCloseable {
         synchronized (pools) {
             ScorerPool p = pools.get(key);
             if (p == null) {
-                p = new ScorerPool(() -> new RecordingScorer(file, InferenceEngine.ONNX, settings.channels(),
-                        new ReadOptions(settings.fs(), settings.variable()), settings.resample()), poolSize);
+                // the cores shared among the pool's scorers, as predict shares them among its threads: ONNX
+                // Runtime's own pool per session (every core, spinning) would oversubscribe them
+                int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / poolSize);
+                p = new ScorerPool(() -> new RecordingScorer(ScoringModel.open(file, InferenceEngine.ONNX, onnxThreads),
+                        settings.channels(), new ReadOptions(settings.fs(), settings.variable()), settings.resample()),
+                        poolSize);
                 pools.put(key, p);
             }
             return p;

@@ -21,6 +21,7 @@ import org.triax.dataset.DemoDataset;
 import org.triax.model.Design;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
+import org.triax.predict.ScoringModel;
 import org.triax.studio.Studio;
 import org.triax.studio.StudioConfig;
 import org.triax.testing.TinyData;
@@ -58,7 +59,7 @@ final class StudioBench {
             // one client; one per core (the server's scorer pool); and many
             int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
-                report("in-process", c, measure(c, warmup, requests, perThread(model, recording)), body.length);
+                report("in-process", c, measure(c, warmup, requests, perThread(model, recording, c)), body.length);
                 report("http", c, measure(c, warmup, requests, http(uri, token, body)), body.length);
             }
         }
@@ -77,9 +78,12 @@ final class StudioBench {
         Client open() throws Exception;
     }
 
-    private static ClientFactory perThread(Path model, Path recording) {
+    /** What {@code triax predict --threads clients} runs: a scorer per thread, the cores shared among their sessions. */
+    private static ClientFactory perThread(Path model, Path recording, int clients) {
+        int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / clients);
         return () -> {
-            RecordingScorer s = new RecordingScorer(model, InferenceEngine.ONNX, List.of(), null);
+            RecordingScorer s = new RecordingScorer(ScoringModel.open(model, InferenceEngine.ONNX, onnxThreads), List.of(),
+                    null);
             return new Client() {
                 @Override
                 public void call() {
