@@ -59,8 +59,17 @@ final class StudioBench {
             // one client; one per core (the server's scorer pool); and many
             int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
-                report("in-process", c, measure(c, warmup, requests, perThread(model, recording, c)), body.length);
-                report("http", c, measure(c, warmup, requests, http(uri, token, body)), body.length);
+                report("in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
+                report("http", c, 1, measure(c, warmup, requests, http(uri, token, body)), body.length);
+            }
+            // a batch of recordings per request (one multipart upload), as a gateway sends them
+            URI batchUri = URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name);
+            int batches = Math.max(2, requests / BATCH);
+            for (int c : java.util.stream.IntStream.of(1, cores).distinct().sorted().toArray()) {
+                report("in-process", c, BATCH, measure(c, Math.max(2, batches / 5), batches,
+                        perThread(model, recording, c, BATCH)), body.length);
+                report("http", c, BATCH, measure(c, Math.max(2, batches / 5), batches, http(batchUri, token, body, BATCH)),
+                        body.length);
             }
         }
     }
@@ -78,8 +87,14 @@ final class StudioBench {
         Client open() throws Exception;
     }
 
-    /** What {@code triax predict --threads clients} runs: a scorer per thread, the cores shared among their sessions. */
-    private static ClientFactory perThread(Path model, Path recording, int clients) {
+    /** Recordings per request in the batch rows. */
+    static final int BATCH = 16;
+
+    /**
+     * What {@code triax predict --threads clients} runs: a scorer per thread, the cores shared among
+     * their sessions; each call scores {@code perCall} recordings.
+     */
+    private static ClientFactory perThread(Path model, Path recording, int clients, int perCall) {
         int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / clients);
         return () -> {
             RecordingScorer s = new RecordingScorer(ScoringModel.open(model, InferenceEngine.ONNX, onnxThreads), List.of(),
@@ -87,7 +102,9 @@ final class StudioBench {
             return new Client() {
                 @Override
                 public void call() {
-                    s.score(recording);
+                    for (int i = 0; i < perCall; i++) {
+                        s.score(recording);
+                    }
                 }
 
                 @Override
@@ -99,10 +116,28 @@ final class StudioBench {
     }
 
     private static ClientFactory http(URI uri, String token, byte[] body) {
+        return http(token, HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** {@code copies} of the recording in one multipart/form-data upload. */
+    private static ClientFactory http(URI uri, String token, byte[] body, int copies) {
+        String boundary = "triax-bench-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < copies; i++) {
+            multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"rec-" + i
+                    + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            multipart.writeBytes(body);
+            multipart.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        multipart.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return http(token, HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
+    }
+
+    private static ClientFactory http(String token, HttpRequest.Builder request) {
         return () -> {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "token " + token)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpRequest req = request.copy().header("Authorization", "token " + token).build();
             return () -> {
                 HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
@@ -153,9 +188,11 @@ final class StudioBench {
         }
     }
 
-    private static void report(String mode, int clients, Result r, int bytes) {
+    private static void report(String mode, int clients, int perRequest, Result r, int bytes) {
         System.out.println(BenchMain.json("bench", "studio", "mode", mode, "clients", clients, "requests", r.latencies().length,
-                "recording_bytes", bytes, "requests_per_s", r.latencies().length / r.seconds(),
+                "recordings_per_request", perRequest, "recording_bytes", bytes,
+                "requests_per_s", r.latencies().length / r.seconds(),
+                "recordings_per_s", perRequest * r.latencies().length / r.seconds(),
                 "p50_ms", BenchMain.median(r.latencies()), "p99_ms", BenchMain.percentile(r.latencies(), 99)));
     }
 }
