@@ -101,11 +101,18 @@ class BenchSmokeTest {
     @Test
     void studioBenchmarkPairsHttpWithInProcessPrediction() throws Exception {
         List<JsonNode> out = run("studio", "4", "2");
-        // clients 1 and 2 (the cores of a small machine, as many as asked for)
-        assertEquals(List.of("in-process 1", "http 1", "in-process 2", "http 2"),
-                out.stream().map(r -> r.get("mode").asText() + " " + r.get("clients").asInt()).toList());
+        // clients 1 and 2 (the cores of a small machine, as many as asked for), one recording per request, then
+        // the batch rows (StudioBench.BATCH recordings per request)
+        int k = StudioBench.BATCH;
+        assertEquals(List.of("in-process 1 x1", "http 1 x1", "in-process 2 x1", "http 2 x1", "in-process 1 x" + k,
+                        "http 1 x" + k, "in-process 2 x" + k, "http 2 x" + k),
+                out.stream().map(r -> r.get("mode").asText() + " " + r.get("clients").asInt() + " x"
+                        + r.get("recordings_per_request").asInt()).toList());
         for (JsonNode r : out) {
-            assertEquals(4, r.get("requests").asInt());
+            int per = r.get("recordings_per_request").asInt();
+            assertEquals(per == 1 ? 4 : 2, r.get("requests").asInt());
+            double perSecond = per * r.get("requests_per_s").asDouble();
+            assertEquals(perSecond, r.get("recordings_per_s").asDouble(), 1e-3 * perSecond); // JSON keeps 6 digits
             assertTrue(r.get("requests_per_s").asDouble() > 0);
             assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble());
         }
