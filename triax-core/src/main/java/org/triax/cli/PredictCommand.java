@@ -61,10 +61,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(recordings);
         ReadNotes notes = new ReadNotes();
         BatchScorer.Summary done;
-        // the cores this process may use (taskset counts) shared among the scoring threads: ONNX Runtime's own
-        // default takes every core of the machine per session, and sessions' spinning pools then fight over them
-        // (measured: 2 threads slower than 1 on 2 cores)
-        int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, threads));
+        int onnxThreads = ScoringModel.threadsPerSession(threads);
         try (BatchScorer batch = new BatchScorer(() -> {
                     RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads),
                             scoring.sourceChannels(), scoring.read(notes), scoring.resample());

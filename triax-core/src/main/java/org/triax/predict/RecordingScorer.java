@@ -311,7 +311,8 @@ public final class RecordingScorer implements AutoCloseable {
         Recording r = conform(raw);
         int[] starts = extractor.windowStarts(0, r.length());
         float[][] p = probabilities(r, starts);
-        return new Scored(verdict(raw.source(), p, unknownState(r, starts)), p);
+        return new Scored(verdict(raw.source(), VerdictRule.decide(p, meta.classes().size()), p.length,
+                unknownState(r, starts)), p);
     }
 
     /**
@@ -323,19 +324,10 @@ public final class RecordingScorer implements AutoCloseable {
                 : meta.unknownState().check(unknownFeatures.vectors(conformed, starts));
     }
 
-    /** The network's verdict on a recording's window probabilities ({@link #windowProbabilities}), named {@code recording}. */
-    public Verdict verdict(String recording, float[][] p) {
-        return verdict(recording, p, null);
-    }
-
     /**
-     * The verdict on window probabilities and the unknown-state check (null: not checked): a
+     * The verdict on the windows' decision and the unknown-state check (null: not checked): a
      * recording the check calls unknown gets {@link UnknownState#UNKNOWN}, with the reason.
      */
-    public Verdict verdict(String recording, float[][] p, UnknownState.Check check) {
-        return verdict(recording, VerdictRule.decide(p, meta.classes().size()), p.length, check);
-    }
-
     private Verdict verdict(String recording, VerdictRule.Decision d, int windows, UnknownState.Check check) {
         String predicted = check != null && check.unknown() ? UnknownState.UNKNOWN : meta.classes().get(d.predicted());
         return new Verdict(recording, predicted, d.probability(), windows, meta.classes(), d.meanProbabilities(),

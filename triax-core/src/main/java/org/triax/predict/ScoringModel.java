@@ -32,6 +32,16 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
     }
 
     /**
+     * ONNX Runtime threads per session when {@code sessions} sessions score at once: the cores this
+     * process may use (taskset counts) shared among them. ONNX Runtime's own default takes every
+     * core per session, and the sessions' spinning pools then fight over them (measured: 2 scoring
+     * threads slower than 1 on 2 cores).
+     */
+    public static int threadsPerSession(int sessions) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, sessions));
+    }
+
+    /**
      * {@link #open(Path, InferenceEngine)} with ONNX Runtime on {@code onnxThreads} threads per batch
      * (0: its default, every core; 1 for one session per scoring thread, {@link BatchScorer}).
      */

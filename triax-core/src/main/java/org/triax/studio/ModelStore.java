@@ -118,9 +118,7 @@ final class ModelStore implements AutoCloseable {
         synchronized (pools) {
             ScorerPool p = pools.get(key);
             if (p == null) {
-                // the cores shared among the pool's scorers, as predict shares them among its threads: ONNX
-                // Runtime's own pool per session (every core, spinning) would oversubscribe them
-                int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / poolSize);
+                int onnxThreads = ScoringModel.threadsPerSession(poolSize); // as predict shares them among its threads
                 p = new ScorerPool(() -> new RecordingScorer(ScoringModel.open(file, InferenceEngine.ONNX, onnxThreads),
                         settings.channels(), new ReadOptions(settings.fs(), settings.variable()), settings.resample()),
                         poolSize);

@@ -19,6 +19,7 @@ import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.RecordingSource;
 import org.triax.dataset.TrainingSets;
 import org.triax.dataset.TrainingWindows;
 import org.triax.dataset.cache.Companion;
@@ -140,7 +141,7 @@ public final class TrainJob {
         Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
         ds.normalize(norm);
         TrainingWindows windows = Augmenter.of(cfg.augmentation(), cfg.seed(), read.recordings(), ds, norm);
-        return new Prepared(TrainingSets.of(read, ds, norm), windows, UnknownStateFit.fit(read, ds.plan(), log));
+        return new Prepared(TrainingSets.of(read, ds, norm), windows, UnknownStateFit.fit(RecordingSource.of(read), ds.plan(), log));
     }
 
     /** What makes two runs the same run: data, preprocessing and every training option but the epoch count. */

@@ -14,7 +14,6 @@ import org.triax.artifact.AlarmThreshold;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.NormalCloud;
 import org.triax.artifact.UnknownState;
-import org.triax.dataset.LoadedRecordings;
 import org.triax.dataset.RecordingSource;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
@@ -81,11 +80,6 @@ final class UnknownStateFit {
                     u.testUnknown(), u.testRecordings()));
         }
         return u;
-    }
-
-    /** {@link #fit(RecordingSource, SplitPlan, PrintStream)} of recordings in memory. */
-    static UnknownState fit(LoadedRecordings read, SplitPlan plan, PrintStream log) {
-        return fit(RecordingSource.of(read), plan, log);
     }
 
     /** The check, or null (with a line in {@code log}) when some class has too few windows to set it. */

@@ -95,7 +95,7 @@ final class StudioBench {
      * their sessions; each call scores {@code perCall} recordings.
      */
     private static ClientFactory perThread(Path model, Path recording, int clients, int perCall) {
-        int onnxThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / clients);
+        int onnxThreads = ScoringModel.threadsPerSession(clients);
         return () -> {
             RecordingScorer s = new RecordingScorer(ScoringModel.open(model, InferenceEngine.ONNX, onnxThreads), List.of(),
                     null);
