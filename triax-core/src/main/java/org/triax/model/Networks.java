@@ -68,8 +68,12 @@ public final class Networks {
 
     /** Conv blocks, then global average pooling and flattening to one feature vector per window. */
     private static void addTrunk(SequentialBlock block, NetworkSpec spec) {
-        for (int width : spec.widths()) {
-            block.add(convBlock(width));
+        // channels-last from the first block that reads several channels: the C-channel image
+        // (fused), the first conv block's output in a separate branch (its input is one channel)
+        int firstChannelsLast = spec.design() == Design.SEPARATE ? 1 : 0;
+        for (int i = 0; i < spec.widths().size(); i++) {
+            ReleasingSequentialBlock conv = convBlock(spec.widths().get(i));
+            block.add(i == firstChannelsLast ? conv.channelsLastInput() : conv);
         }
         block.add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
     }
@@ -91,8 +95,8 @@ public final class Networks {
      * included), but the ReLU runs on a quarter of the values. Measured: ReLU and max-pool were the
      * two slowest kernels of a training step after the convolutions.
      */
-    private static Block convBlock(int filters) {
-        return new ReleasingSequentialBlock()
+    private static ReleasingSequentialBlock convBlock(int filters) {
+        return (ReleasingSequentialBlock) new ReleasingSequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .setFilters(filters).build())
                 .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())

@@ -24,6 +24,13 @@ import java.util.Set;
  */
 final class ReleasingSequentialBlock extends SequentialBlock {
     private boolean initialized;
+    private boolean channelsLastInput;
+
+    /** Lays its input out channels-last ({@link ChannelsLast}) before the first child reads it. */
+    ReleasingSequentialBlock channelsLastInput() {
+        channelsLastInput = true;
+        return this;
+    }
 
     @Override
     public boolean isInitialized() {
@@ -37,9 +44,12 @@ final class ReleasingSequentialBlock extends SequentialBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDList current = inputs;
+        if (channelsLastInput) {
+            current = new NDList(ChannelsLast.of(inputs.singletonOrThrow()));
+        }
         for (Block block : getChildren().values()) {
             NDList next = block.forward(parameterStore, current, training, params);
-            if (current != inputs) {
+            if (current != inputs && !(channelsLastInput && current.get(0) == inputs.get(0))) {
                 closeUnlessIn(current, next);
             }
             current = next;
