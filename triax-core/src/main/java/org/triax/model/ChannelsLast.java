@@ -20,9 +20,11 @@ final class ChannelsLast {
 
     static NDArray of(NDArray x) {
         Shape s = x.getShape();
-        if (s.dimension() != 4 || s.get(1) == 1) {
-            return x; // one channel: both layouts are the same bytes
+        if (s.dimension() != 4) {
+            return x;
         }
+        // one channel too: the copy gets strides libtorch reads as channels-last (a plain
+        // contiguous 1-channel image is not), so a separate branch's first conv output is too
         long n = s.get(0);
         return x.transpose(0, 2, 3, 1).reshape(n, -1).reshape(n, s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
     }

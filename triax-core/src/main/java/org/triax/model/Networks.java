@@ -68,20 +68,16 @@ public final class Networks {
 
     /** Conv blocks, then global average pooling and flattening to one feature vector per window. */
     private static void addTrunk(SequentialBlock block, NetworkSpec spec) {
-        // channels-last from the first block that reads several channels: the C-channel image
-        // (fused), the first conv block's output in a separate branch (its input is one channel)
-        int firstChannelsLast = spec.design() == Design.SEPARATE ? 1 : 0;
         for (int i = 0; i < spec.widths().size(); i++) {
             ReleasingSequentialBlock conv = convBlock(spec.widths().get(i));
-            block.add(i == firstChannelsLast ? conv.channelsLastInput() : conv);
+            block.add(i == 0 ? conv.channelsLastInput() : conv); // the later blocks keep the layout
         }
         block.add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
     }
 
-    /** Channel g of the input as a contiguous 1-channel image (a strided view is slower to convolve). */
+    /** Channel g of the input as a 1-channel image (a view: the trunk's first block copies it channels-last). */
     private static Block channel(int g) {
-        return new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(new NDIndex(":, {}:{}", g, g + 1)).duplicate()),
-                "channel" + g);
+        return new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(new NDIndex(":, {}:{}", g, g + 1))), "channel" + g);
     }
 
     private static NDList concatenate(List<NDList> features) {

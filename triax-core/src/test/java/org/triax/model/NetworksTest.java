@@ -23,6 +23,22 @@ class NetworksTest {
     }
 
     @Test
+    void channelsLastKeepsEveryValueAtItsLogicalIndex() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            for (int c : new int[] {1, 3}) {
+                ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(2, c, 5, 7);
+                ai.djl.ndarray.NDArray x = m.create(randomInput((int) shape.size(), c), shape);
+                ai.djl.ndarray.NDArray y = ChannelsLast.of(x);
+                assertEquals(shape, y.getShape());
+                assertArrayEquals(x.toFloatArray(), y.toFloatArray());
+                // a strided view in, the same
+                ai.djl.ndarray.NDArray view = x.get(new ai.djl.ndarray.index.NDIndex(":, 0:1"));
+                assertArrayEquals(view.toFloatArray(), ChannelsLast.of(view).toFloatArray());
+            }
+        }
+    }
+
+    @Test
     void bothDesignsGiveOneProbabilityRowPerWindow() {
         for (Design d : Design.values()) {
             NetworkSpec spec = new NetworkSpec(d, 3, 16, 16, 4, List.of(4, 8), 8, 0.3f);
