@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,10 +60,11 @@ final class CsvRows implements Closeable {
         firstIsData = header == null;
     }
 
-    /** Opens {@code file} and reads its first line. */
-    static CsvRows open(Path file) throws IOException {
+    /** Opens {@code input} and reads its first line. */
+    static CsvRows open(RecordingInput input) throws IOException {
+        Path file = input.path();
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        InputStream raw = Files.newInputStream(file);
+        InputStream raw = input.open();
         try {
             InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
             return new CsvRows(file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
