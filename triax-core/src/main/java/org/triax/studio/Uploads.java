@@ -92,7 +92,7 @@ final class Uploads {
                 throw multipartError(e);
             }
             for (UploadedFile part : parts) {
-                out.add(keep(part.filename(), part.content(), budget));
+                out.add(keep(part.filename(), part.content(), part.size(), budget));
             }
         } else {
             String name = ctx.queryParam("filename");
@@ -100,17 +100,21 @@ final class Uploads {
                 throw HttpError.badRequest("name the recording: send multipart/form-data, or the raw file with "
                         + "?filename=NAME.csv (the extension says the format)");
             }
-            out.add(keep(name, ctx.bodyInputStream(), budget));
+            out.add(keep(name, ctx.bodyInputStream(), declared, budget));
         }
         return out;
     }
 
-    /** One recording: in memory while the budget's memory lasts, else in a file of the request's folder. */
-    Upload keep(String given, InputStream in, Budget budget) throws IOException {
+    /**
+     * One recording: in memory while the budget's memory lasts, else in a file of the request's
+     * folder. {@code size}: its length when known (one array of it, read once), else -1.
+     */
+    Upload keep(String given, InputStream in, long size, Budget budget) throws IOException {
         String name = cleanName(given);
         try (in) {
             // one byte past what memory takes tells whether the rest must go to a file
-            byte[] head = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.min(budget.left, budget.memoryLeft) + 1));
+            int most = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(budget.left, budget.memoryLeft) + 1);
+            byte[] head = size >= 0 && size < most ? exactly(in, (int) size) : in.readNBytes(most);
             if (head.length <= budget.memoryLeft) {
                 budget.memoryLeft -= head.length;
                 budget.left -= head.length;
@@ -136,6 +140,13 @@ final class Uploads {
             }
             return new Upload(name, RecordingInput.of(file));
         }
+    }
+
+    /** The {@code size} bytes the body or part says it has, in one array (fewer: a cut-off upload, which its reader refuses). */
+    private static byte[] exactly(InputStream in, int size) throws IOException {
+        byte[] b = new byte[size];
+        int n = in.readNBytes(b, 0, size);
+        return n == size ? b : java.util.Arrays.copyOf(b, n);
     }
 
     /** The last path segment, in safe characters, never hidden. */

@@ -72,15 +72,20 @@ final class StudioBench {
             Request raw = new Request(uri, token, "application/octet-stream", body);
             // one client; one per core (the server's scorer pool); and many
             int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+            Request batch = multipart(URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name), token,
+                    body, BATCH);
+            int batches = Math.max(2, requests / BATCH);
+            // every path compiled by the JIT before the first measurement, so that no row pays for it
+            warmUp(cores, requests, perThread(model, recording, cores, 1));
+            warmUp(cores, requests, urlConnection(raw));
+            warmUp(cores, requests, httpClient(raw));
+            warmUp(cores, batches, urlConnection(batch));
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
                 report("in-process", "in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
                 report("http", URL_CONNECTION, c, 1, measure(c, warmup, requests, urlConnection(raw)), body.length);
                 report("http", HTTP_CLIENT, c, 1, measure(c, warmup, requests, httpClient(raw)), body.length);
             }
             // a batch of recordings per request (one multipart upload), as a gateway sends them
-            Request batch = multipart(URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name), token,
-                    body, BATCH);
-            int batches = Math.max(2, requests / BATCH);
             for (int c : java.util.stream.IntStream.of(1, cores).distinct().sorted().toArray()) {
                 report("in-process", "in-process", c, BATCH, measure(c, Math.max(2, batches / 5), batches,
                         perThread(model, recording, c, BATCH)), body.length);
@@ -89,6 +94,21 @@ final class StudioBench {
             }
         }
     }
+
+    /**
+     * Runs a path in rounds of {@code requests} until the JIT compilers take under 5 % of the
+     * process's CPU time (at most {@link #WARM_UP_ROUNDS} rounds).
+     */
+    private static void warmUp(int clients, int requests, ClientFactory path) throws Exception {
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            CpuMeter.Usage u = measure(clients, 0, requests, path).cpu();
+            if (u.jitMs() < 0.05 * u.processMs()) {
+                return;
+            }
+        }
+    }
+
+    private static final int WARM_UP_ROUNDS = 6;
 
     /** What one client does, once per request; made per client thread. */
     interface Client extends AutoCloseable {
@@ -245,7 +265,9 @@ final class StudioBench {
                 "p50_ms", BenchMain.median(r.latencies()), "p99_ms", BenchMain.percentile(r.latencies(), 99),
                 // CPU ms per request: the client threads (in-process: the scoring threads), the server's, the rest
                 "cpu_client_ms", u.clientMs() / requests, "cpu_server_ms", u.serverMs() / requests,
-                "cpu_other_ms", u.otherMs() / requests, "cpu_process_ms", u.processMs() / requests,
+                "cpu_other_ms", u.otherMs() / requests, "cpu_jit_ms", u.jitMs() / requests, "cpu_gc_ms", u.gcMs() / requests,
+                "cpu_kernel_ms", u.kernelMs() / requests,
+                "cpu_process_ms", u.processMs() / requests,
                 "cpu_busy", u.processMs() / (1000 * r.seconds() * Runtime.getRuntime().availableProcessors())));
     }
 }
