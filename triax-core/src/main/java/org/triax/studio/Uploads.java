@@ -21,7 +21,7 @@ import org.triax.signal.RecordingInput;
  * More than {@code max} bytes in all is refused (413) before or while reading.
  */
 final class Uploads {
-    /** Bytes of one request held in memory: at most 32 kept batches of it (Predictions). */
+    /** Bytes of one request held in memory: at most {@link Predictions#KEPT} kept batches of it. */
     static final long IN_MEMORY = 4L << 20;
 
     /** One uploaded recording: the name the client gave it (cleaned) and its bytes, in memory or in a file. */
