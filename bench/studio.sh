@@ -30,6 +30,7 @@ INP, URL, JDK = "in-process", "HttpURLConnection", "HttpClient"
 label = {INP: "in-process", URL: "http, HttpURLConnection", JDK: "http, java.net.http.HttpClient"}
 pct = lambda a, b: f"{100 * a / b:.0f} %"
 ms = lambda x: f"{x:.2f}"
+nojit = lambda r: r["cpu_process_ms"] - r["cpu_jit_ms"]
 def work(r):  # CPU of the threads that read and score: the client's in-process, the server's over HTTP
     return r["cpu_client_ms"] if r["client"] == INP else r["cpu_server_ms"]
 lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-process", "",
@@ -42,8 +43,9 @@ lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-
          "(per-window probabilities only with `?windows=true`). Two HTTP clients, both in the JDK, in the same "
          "process as the server and on the same cores: a blocking `HttpURLConnection` (no threads of its own) and "
          "`java.net.http.HttpClient` (one per client, with its selector and worker threads). "
-         f"{rows[0]['requests']} requests per row, after every path has run until the JIT compilers take under 5 % "
-         "of the CPU. CPU ms per request by thread role (ThreadMXBean per-thread CPU time, user + system): "
+         f"{rows[0]['requests']} requests per row, each after warm-up rounds of a fifth of that until the JIT "
+         "compilers take under 5 % of the CPU (at most 5: paths share code with other types, which the JIT "
+         "recompiles for when the path changes; a server serving only HTTP would not). CPU ms per request by thread role (ThreadMXBean per-thread CPU time, user + system): "
          "*scoring* is the threads that read and score (in-process: the client threads; http: the server's Jetty "
          "threads, which also parse the request and write the answer), *client* the HTTP client's threads; from "
          "Linux's per-thread accounting, *JIT* (compiler threads) and *GC* (the VM thread, where the serial "
@@ -80,10 +82,14 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           f"writing the answer, the upload's bytes, the JSON), the client {u['cpu_client_ms']:.2f} ms with HttpURLConnection "
           f"and {j['cpu_client_ms']:.2f} ms with HttpClient, and the process in all {u['cpu_process_ms']:.2f} / "
           f"{j['cpu_process_ms']:.2f} ms ({u['cpu_kernel_ms']:.2f} / {j['cpu_kernel_ms']:.2f} ms of it in the kernel: "
-          f"the loopback TCP and the threads' wake-ups). With client and server on the same {cores} cores, the CPU "
-          f"alone bounds HTTP at {pct(i['cpu_process_ms'], u['cpu_process_ms'])} of in-process with HttpURLConnection "
-          f"and {pct(i['cpu_process_ms'], j['cpu_process_ms'])} with HttpClient; a client on another machine takes its "
-          f"share off these cores (server alone: {pct(i['cpu_process_ms'], u['cpu_process_ms'] - u['cpu_client_ms'])}). "
+          f"the loopback TCP and the threads' wake-ups), of which the JIT compilers {u['cpu_jit_ms']:.2f} / "
+          f"{j['cpu_jit_ms']:.2f} ms (in-process {i['cpu_jit_ms']:.2f} ms): the HTTP path is far more code (Jetty, "
+          "Javalin, Jackson, the JDK's clients), which the JIT is still compiling after the warm-up, the longer the "
+          f"busier the machine. With client and server on the same {cores} cores, the CPU alone bounds HTTP at "
+          f"{pct(i['cpu_process_ms'], u['cpu_process_ms'])} of in-process with HttpURLConnection and "
+          f"{pct(i['cpu_process_ms'], j['cpu_process_ms'])} with HttpClient; once compiled (JIT time left out), at "
+          f"{pct(nojit(i), nojit(u))} and {pct(nojit(i), nojit(j))}; with the client on another machine, the server "
+          f"alone at {pct(nojit(i), nojit(u) - u['cpu_client_ms'])}. "
           "Requests per second follow the mean latency, not the median: a thread that loses its core waits a whole "
           "time slice (the p99), and the server's p99 with more clients than scorers is mostly the wait in their queue."]
 if batch:

@@ -75,11 +75,6 @@ final class StudioBench {
             Request batch = multipart(URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name), token,
                     body, BATCH);
             int batches = Math.max(2, requests / BATCH);
-            // every path compiled by the JIT before the first measurement, so that no row pays for it
-            warmUp(cores, requests, perThread(model, recording, cores, 1));
-            warmUp(cores, requests, urlConnection(raw));
-            warmUp(cores, requests, httpClient(raw));
-            warmUp(cores, batches, urlConnection(batch));
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
                 report("in-process", "in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
                 report("http", URL_CONNECTION, c, 1, measure(c, warmup, requests, urlConnection(raw)), body.length);
@@ -94,21 +89,6 @@ final class StudioBench {
             }
         }
     }
-
-    /**
-     * Runs a path in rounds of {@code requests} until the JIT compilers take under 5 % of the
-     * process's CPU time (at most {@link #WARM_UP_ROUNDS} rounds).
-     */
-    private static void warmUp(int clients, int requests, ClientFactory path) throws Exception {
-        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            CpuMeter.Usage u = measure(clients, 0, requests, path).cpu();
-            if (u.jitMs() < 0.05 * u.processMs()) {
-                return;
-            }
-        }
-    }
-
-    private static final int WARM_UP_ROUNDS = 6;
 
     /** What one client does, once per request; made per client thread. */
     interface Client extends AutoCloseable {
@@ -212,6 +192,8 @@ final class StudioBench {
         };
     }
 
+    private static final int WARM_UP_ROUNDS = 5;
+
     /** Latencies (ms) of {@code requests} calls spread over {@code clients} threads, the wall time (s) and CPU by role. */
     private record Result(double[] latencies, double seconds, CpuMeter.Usage cpu) {
     }
@@ -224,7 +206,16 @@ final class StudioBench {
             for (int c = 0; c < clients; c++) {
                 each.add(factory.open());
             }
-            run(pool, each, warmup, new double[warmup]);
+            // the path warm: rows share code (the readers, Jetty's buffers) with other receiver types, which the JIT
+            // recompiles for when the path changes; a row starts when the compilers take under 5 % of the CPU
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                CpuMeter warming = CpuMeter.start();
+                run(pool, each, warmup, new double[warmup]);
+                CpuMeter.Usage u = warming.stop();
+                if (u.jitMs() < 0.05 * u.processMs()) {
+                    break;
+                }
+            }
             double[] lat = new double[requests];
             CpuMeter cpu = CpuMeter.start();
             long t0 = System.nanoTime();
