@@ -52,8 +52,8 @@ lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-
          "collector runs); *kernel* is the part of the process's CPU spent in system calls and loopback TCP. "
          f"Load average of the machine (1, 5, 15 min) before the run {load_before}, after it {load_after}: other "
          "work on the same cores shows in the tails.", "",
-         "| clients | path | req/s | p50 ms | p99 ms | of in-process | CPU ms/request: scoring | client | JIT | GC | all (kernel) |",
-         "|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| clients | path | req/s | p50 ms | p99 ms | of in-process | cores used | CPU ms/request: scoring | client | JIT | GC | all (kernel) |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for c in sorted({r["clients"] for r in single}):
     base = by[(INP, c, 1)]
     for k in (INP, URL, JDK):
@@ -61,7 +61,7 @@ for c in sorted({r["clients"] for r in single}):
         share = "" if k == INP else "**" + pct(r["requests_per_s"], base["requests_per_s"]) + "**"
         client = "" if k == INP else f"{r['cpu_client_ms']:.3f}"
         lines.append(f"| {c} | {label[k]} | {r['requests_per_s']:.0f} | {ms(r['p50_ms'])} | {ms(r['p99_ms'])} | {share} | "
-                     f"{work(r):.3f} | {client} | {r['cpu_jit_ms']:.3f} | {r['cpu_gc_ms']:.3f} | "
+                     f"{r['cpu_busy'] * cores:.2f} | {work(r):.3f} | {client} | {r['cpu_jit_ms']:.3f} | {r['cpu_gc_ms']:.3f} | "
                      f"{r['cpu_process_ms']:.3f} ({r['cpu_kernel_ms']:.3f}) |")
 best = lambda k: max((r for r in single if r["client"] == k), key=lambda r: r["requests_per_s"])
 bi, bu, bj = best(INP), best(URL), best(JDK)
@@ -75,7 +75,10 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           f"**{pct(bu['requests_per_s'], bi['requests_per_s'])}**), {bj['requests_per_s']:.0f} req/s with HttpClient "
           f"({plural(bj['clients'], 'client')}, **{pct(bj['requests_per_s'], bi['requests_per_s'])}**). Targets: HTTP "
           f"throughput at least 80 % of in-process, p99 under 20 ms (here at most {p99_many:.1f} ms with "
-          f"{max(x['clients'] for x in single)} clients).", "",
+          f"{max(x['clients'] for x in single)} clients). The process used {min(r['cpu_busy'] for r in single) * cores:.2f} "
+          f"to {max(r['cpu_busy'] for r in single) * cores:.2f} of the {cores} cores (*cores used*): where other work "
+          "shares the machine, requests per second follow the share a row gets (more threads get more of it), "
+          "the CPU time per request does not, so the ratios below compare that.", "",
           f"Where the time goes ({per_core} clients, one per core): in-process, reading and scoring a recording takes "
           f"{work(i):.2f} ms of CPU, {i['cpu_process_ms']:.2f} ms with everything the process does. Over HTTP the server's "
           f"threads take {work(u):.2f} ms per request ({work(u) - work(i):+.2f} ms: Jetty and Javalin parsing the request and "
