@@ -70,6 +70,11 @@ final class ScorerPool implements AutoCloseable {
         s.close();
     }
 
+    /** Requests waiting for a scorer (an estimate, as {@link Semaphore#getQueueLength} says). */
+    int waiting() {
+        return turns.getQueueLength();
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
