@@ -38,9 +38,9 @@ import org.triax.train.TrainingListener;
  * one-window recording (3 x 1024 samples, CSV) with the same model (fused, demo data, ONNX Runtime):
  * requests per second and latency p50/p99, with one client, one per core and {@code clients} at once,
  * and the CPU time per request of each thread role ({@link CpuMeter}). Two HTTP clients, both in the
- * JDK: a blocking keep-alive {@link HttpURLConnection} (fixed-length streaming: no threads of its
- * own), and {@link HttpClient}, whose selector and worker threads cost more CPU than the server's
- * own work on a recording this short and share its cores here.
+ * JDK: a blocking keep-alive {@link HttpURLConnection} (fixed-length streaming, on the calling
+ * thread), and {@link HttpClient}, whose selector and worker threads cost about three times its CPU
+ * per request and share the server's cores here.
  */
 final class StudioBench {
     private StudioBench() {
