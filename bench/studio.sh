@@ -19,51 +19,93 @@ java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.a
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); cores=$(nproc)
 python3 - "$out/studio.jsonl" "$cpu" "$cores" "$cmd" "$load_before" "$load_after" <<'PY'
-import json, re, sys
+import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 cpu, cores, cmd, load_before, load_after = sys.argv[2:7]
-by = {(r["mode"], r["clients"], r["recordings_per_request"]): r for r in rows}
+cores = int(cores)
+by = {(r["client"], r["clients"], r["recordings_per_request"]): r for r in rows}
 single = [r for r in rows if r["recordings_per_request"] == 1]
 batch = [r for r in rows if r["recordings_per_request"] > 1]
+INP, URL, JDK = "in-process", "HttpURLConnection", "HttpClient"
+label = {INP: "in-process", URL: "http, HttpURLConnection", JDK: "http, java.net.http.HttpClient"}
+pct = lambda a, b: f"{100 * a / b:.0f} %"
+ms = lambda x: f"{x:.2f}"
+nojit = lambda r: r["cpu_process_ms"] - r["cpu_jit_ms"]
+def work(r):  # CPU of the threads that read and score: the client's in-process, the server's over HTTP
+    return r["cpu_client_ms"] if r["client"] == INP else r["cpu_server_ms"]
 lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-process", "",
          f"Measured by `{cmd}` in one run on {cpu}, {cores} cores. The same one-window recording "
          f"(3 x 1024 samples at 5120 Hz, CSV, {rows[0]['recording_bytes']} bytes) scored with the same fused model "
          "(demo data, ONNX Runtime): *in-process* is `RecordingScorer.score(file)`, what `triax predict` does "
          "(one scorer per client thread); *http* is `POST /api/v1/predict?model=...&filename=...` of the raw file "
-         "to `triax serve` on loopback (java.net.http.HttpClient, one per client, keep-alive), which saves the upload, "
-         "scores it with a scorer from its pool and answers the verdict and every window's probabilities as JSON. "
-         f"{rows[0]['requests']} requests per row after a warm-up. Load average of the machine (1, 5, 15 min) "
-         f"before the run {load_before}, after it {load_after}: other work on the same cores shows in the tails.", "",
-         "| clients | in-process req/s | in-process p50 ms | in-process p99 ms | http req/s | http p50 ms | http p99 ms | http / in-process throughput |",
-         "|---|---|---|---|---|---|---|---|"]
+         "to `triax serve` on loopback, keep-alive, which reads the upload from memory, scores it with a scorer from "
+         "its pool (one per core, requests beyond them queue in arrival order) and answers the verdict as JSON "
+         "(per-window probabilities only with `?windows=true`). Two HTTP clients, both in the JDK, in the same "
+         "process as the server and on the same cores: a blocking `HttpURLConnection` (no threads of its own) and "
+         "`java.net.http.HttpClient` (one per client, with its selector and worker threads). "
+         f"{rows[0]['requests']} requests per row, each after warm-up rounds of a fifth of that until the JIT "
+         "compilers take under 5 % of the CPU (at most 5: paths share code with other types, which the JIT "
+         "recompiles for when the path changes; a server serving only HTTP would not). CPU ms per request by thread role (ThreadMXBean per-thread CPU time, user + system): "
+         "*scoring* is the threads that read and score (in-process: the client threads; http: the server's Jetty "
+         "threads, which also parse the request and write the answer), *client* the HTTP client's threads; from "
+         "Linux's per-thread accounting, *JIT* (compiler threads) and *GC* (the VM thread, where the serial "
+         "collector runs); *kernel* is the part of the process's CPU spent in system calls and loopback TCP. "
+         f"Load average of the machine (1, 5, 15 min) before the run {load_before}, after it {load_after}: other "
+         "work on the same cores shows in the tails.", "",
+         "| clients | path | req/s | p50 ms | p99 ms | of in-process | cores used | CPU ms/request: scoring | client | JIT | GC | all (kernel) |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for c in sorted({r["clients"] for r in single}):
-    a, b = by[("in-process", c, 1)], by[("http", c, 1)]
-    lines.append(f"| {c} | {a['requests_per_s']:.0f} | {a['p50_ms']:.2f} | {a['p99_ms']:.2f} | {b['requests_per_s']:.0f} | "
-                 f"{b['p50_ms']:.2f} | {b['p99_ms']:.2f} | **{100 * b['requests_per_s'] / a['requests_per_s']:.0f} %** |")
-best = lambda m: max((r for r in single if r["mode"] == m), key=lambda r: r["requests_per_s"])
-bi, bh = best("in-process"), best("http")
+    base = by[(INP, c, 1)]
+    for k in (INP, URL, JDK):
+        r = by[(k, c, 1)]
+        share = "" if k == INP else "**" + pct(r["requests_per_s"], base["requests_per_s"]) + "**"
+        client = "" if k == INP else f"{r['cpu_client_ms']:.3f}"
+        lines.append(f"| {c} | {label[k]} | {r['requests_per_s']:.0f} | {ms(r['p50_ms'])} | {ms(r['p99_ms'])} | {share} | "
+                     f"{r['cpu_busy'] * cores:.2f} | {work(r):.3f} | {client} | {r['cpu_jit_ms']:.3f} | {r['cpu_gc_ms']:.3f} | "
+                     f"{r['cpu_process_ms']:.3f} ({r['cpu_kernel_ms']:.3f}) |")
+best = lambda k: max((r for r in single if r["client"] == k), key=lambda r: r["requests_per_s"])
+bi, bu, bj = best(INP), best(URL), best(JDK)
 plural = lambda n, w: f"{n} {w}" + ("" if n == 1 else "s")
-lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({plural(bi['clients'], 'thread')}), http "
-          f"{bh['requests_per_s']:.0f} req/s ({plural(bh['clients'], 'client')}): **{100 * bh['requests_per_s'] / bi['requests_per_s']:.0f} %**. "
-          "Requests per second follow the mean latency, not the median: a scoring thread that loses its core waits a "
-          "whole time slice (the p99). In-process threads and the server's scorers (one per core) share the cores "
-          "among their ONNX Runtime sessions, as `predict --threads` does; the server queues requests beyond its "
-          "scorers, so its p99 with many clients is mostly the wait in that queue. Reading and scoring a one-window "
-          "recording takes about 0.8 ms; the HTTP path adds about as much again per recording (receiving and saving the "
-          "upload and reading it back, Jetty and Javalin, the JSON answer with every window's probabilities, and the "
-          "bench's HttpClient on the same two cores), so HTTP stays near half the in-process throughput on recordings "
-          "this short; a batch of recordings per request (below) saves the round trips, not that per-recording work. "
-          "Targets: HTTP throughput at least 80 % of in-process, p99 under 20 ms."]
+# per-request CPU at one client per core: the steady state both paths are compared in
+per_core = max(c for c in {r["clients"] for r in single} if c <= cores)
+i, u, j = by[(INP, per_core, 1)], by[(URL, per_core, 1)], by[(JDK, per_core, 1)]
+p99_many = max(r["p99_ms"] for r in single if r["client"] != INP and r["clients"] == max(x["clients"] for x in single))
+lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({plural(bi['clients'], 'thread')}); http "
+          f"{bu['requests_per_s']:.0f} req/s with HttpURLConnection ({plural(bu['clients'], 'client')}, "
+          f"**{pct(bu['requests_per_s'], bi['requests_per_s'])}**), {bj['requests_per_s']:.0f} req/s with HttpClient "
+          f"({plural(bj['clients'], 'client')}, **{pct(bj['requests_per_s'], bi['requests_per_s'])}**). Targets: HTTP "
+          f"throughput at least 80 % of in-process, p99 under 20 ms (here at most {p99_many:.1f} ms with "
+          f"{max(x['clients'] for x in single)} clients). The process used {min(r['cpu_busy'] for r in single) * cores:.2f} "
+          f"to {max(r['cpu_busy'] for r in single) * cores:.2f} of the {cores} cores (*cores used*): where other work "
+          "shares the machine, requests per second follow the share a row gets (more threads get more of it), "
+          "the CPU time per request does not, so the ratios below compare that.", "",
+          f"Where the time goes ({per_core} clients, one per core): in-process, reading and scoring a recording takes "
+          f"{work(i):.2f} ms of CPU, {i['cpu_process_ms']:.2f} ms with everything the process does. Over HTTP the server's "
+          f"threads take {work(u):.2f} ms per request ({work(u) - work(i):+.2f} ms: Jetty and Javalin parsing the request and "
+          f"writing the answer, the upload's bytes, the JSON), the client {u['cpu_client_ms']:.2f} ms with HttpURLConnection "
+          f"and {j['cpu_client_ms']:.2f} ms with HttpClient, and the process in all {u['cpu_process_ms']:.2f} / "
+          f"{j['cpu_process_ms']:.2f} ms ({u['cpu_kernel_ms']:.2f} / {j['cpu_kernel_ms']:.2f} ms of it in the kernel: "
+          f"the loopback TCP and the threads' wake-ups), of which the JIT compilers {u['cpu_jit_ms']:.2f} / "
+          f"{j['cpu_jit_ms']:.2f} ms (in-process {i['cpu_jit_ms']:.2f} ms): the HTTP path is far more code (Jetty, "
+          "Javalin, Jackson, the JDK's clients), which the JIT is still compiling after the warm-up, the longer the "
+          f"busier the machine. With client and server on the same {cores} cores, the CPU alone bounds HTTP at "
+          f"{pct(i['cpu_process_ms'], u['cpu_process_ms'])} of in-process with HttpURLConnection and "
+          f"{pct(i['cpu_process_ms'], j['cpu_process_ms'])} with HttpClient; once compiled (JIT time left out), at "
+          f"{pct(nojit(i), nojit(u))} and {pct(nojit(i), nojit(j))}; with the client on another machine, the server "
+          f"alone at {pct(nojit(i), nojit(u) - u['cpu_client_ms'])}. "
+          "Requests per second follow the mean latency, not the median: a thread that loses its core waits a whole "
+          "time slice (the p99), and the server's p99 with more clients than scorers is mostly the wait in their queue."]
 if batch:
     k = batch[0]["recordings_per_request"]
-    lines += ["", f"The same recording {k} times in one request (one multipart upload; in-process: {k} calls of "
-              "`RecordingScorer.score(file)`), the way a gateway that gathers recordings sends them:", "",
-              "| clients | in-process recordings/s | http recordings/s | http p50 ms per request | http p99 ms per request | http / in-process throughput |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", f"The same recording {k} times in one request (one multipart upload, HttpURLConnection; in-process: "
+              f"{k} calls of `RecordingScorer.score(file)`), the way a gateway that gathers recordings sends them:", "",
+              "| clients | in-process recordings/s | http recordings/s | http p50 ms per request | http p99 ms per request | http / in-process throughput | CPU ms/recording: in-process | http |",
+              "|---|---|---|---|---|---|---|---|"]
     for c in sorted({r["clients"] for r in batch}):
-        a, b = by[("in-process", c, k)], by[("http", c, k)]
-        lines.append(f"| {c} | {a['recordings_per_s']:.0f} | {b['recordings_per_s']:.0f} | {b['p50_ms']:.2f} | "
-                     f"{b['p99_ms']:.2f} | **{100 * b['recordings_per_s'] / a['recordings_per_s']:.0f} %** |")
+        a, b = by[(INP, c, k)], by[(URL, c, k)]
+        lines.append(f"| {c} | {a['recordings_per_s']:.0f} | {b['recordings_per_s']:.0f} | {ms(b['p50_ms'])} | "
+                     f"{ms(b['p99_ms'])} | **{pct(b['recordings_per_s'], a['recordings_per_s'])}** | "
+                     f"{a['cpu_process_ms'] / k:.3f} | {b['cpu_process_ms'] / k:.3f} |")
 lines.append("<!-- studio:end -->")
 sys.path.insert(0, "bench")
 import sections

@@ -18,6 +18,7 @@ import org.triax.signal.IndicatorFeatures;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
+import org.triax.signal.RecordingInput;
 import org.triax.signal.RecordingReaders;
 import org.triax.signal.SampleStream;
 import org.triax.signal.SpectrogramExtractor;
@@ -277,7 +278,12 @@ public final class RecordingScorer implements AutoCloseable {
      * single-channel recording fed to a model of the one channel {@link Preprocessing#ONLY_CHANNEL}.
      */
     public Recording read(Path file) {
-        Recording r = RecordingReaders.read(file, read);
+        return read(RecordingInput.of(file));
+    }
+
+    /** {@link #read(Path)} of a file or of a recording's bytes in memory under its file name (an upload). */
+    public Recording read(RecordingInput input) {
+        Recording r = RecordingReaders.read(input, read);
         if (!sourceChannels.isEmpty()) {
             return r.select(sourceChannels).withChannelNames(pre.channels());
         }

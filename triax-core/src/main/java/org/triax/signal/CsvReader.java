@@ -48,8 +48,9 @@ public final class CsvReader implements RecordingReader {
     }
 
     @Override
-    public Recording read(Path file, ReadOptions options) throws IOException {
-        try (CsvRows rows = CsvRows.open(file)) {
+    public Recording read(RecordingInput input, ReadOptions options) throws IOException {
+        Path file = input.path();
+        try (CsvRows rows = CsvRows.open(input)) {
             Columns columns = new Columns(rows.width());
             double[] row = new double[rows.width()];
             while (rows.next(row)) {

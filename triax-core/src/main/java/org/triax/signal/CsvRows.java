@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -61,13 +60,17 @@ final class CsvRows implements Closeable {
         firstIsData = header == null;
     }
 
-    /** Opens {@code file} and reads its first line. */
-    static CsvRows open(Path file) throws IOException {
+    /** Opens {@code input} and reads its first line. */
+    static CsvRows open(RecordingInput input) throws IOException {
+        Path file = input.path();
         boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-        InputStream raw = Files.newInputStream(file);
+        // a short recording needs no 64 K buffers (128 KB of chars): they would cost more than its parsing
+        int buffer = (int) Math.min(1 << 16, Math.max(1 << 10, input.size()));
+        InputStream raw = input.open();
         try {
-            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return new CsvRows(file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16));
+            InputStream in = gzip ? new GZIPInputStream(raw, buffer) : raw;
+            return new CsvRows(file, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    gzip ? 1 << 16 : buffer));
         } catch (EOFException | ZipException e) {
             raw.close();
             throw corruptGzip(file, e);

@@ -25,7 +25,7 @@ final class CsvStream extends FileSampleStream {
     private CsvStream(Path file, List<String> channels, int[] columns, double sampleRate, long length) throws IOException {
         super(file, channels, sampleRate, length);
         this.columns = columns;
-        this.rows = CsvRows.open(file);
+        this.rows = CsvRows.open(RecordingInput.of(file));
         this.row = new double[rows.width()];
     }
 
@@ -39,7 +39,7 @@ final class CsvStream extends FileSampleStream {
         String[] header;
         int time;
         long n = 0;
-        try (CsvRows scan = CsvRows.open(file)) {
+        try (CsvRows scan = CsvRows.open(RecordingInput.of(file))) {
             header = scan.header();
             time = header == null ? -1 : CsvReader.timeColumn(header);
             trends = new CounterColumns.Trend[scan.width()];

@@ -48,7 +48,13 @@ public final class Hdf5Reader implements RecordingReader {
 
     @Override
     public Recording read(Path file, ReadOptions options) {
-        try (HdfFile hdf = open(file)) {
+        return read(RecordingInput.of(file), options);
+    }
+
+    @Override
+    public Recording read(RecordingInput input, ReadOptions options) {
+        Path file = input.path();
+        try (HdfFile hdf = open(input)) {
             List<Dataset> datasets = new ArrayList<>();
             collect(hdf, datasets);
             Dataset dataset = choose(file, datasets, options.variable());
@@ -63,8 +69,9 @@ public final class Hdf5Reader implements RecordingReader {
     }
 
     /** Opens an HDF5 file (a user block, as in MAT v7.3, is allowed) and checks it is complete. */
-    static HdfFile open(Path file) {
-        HdfFile hdf = new HdfFile(file);
+    static HdfFile open(RecordingInput input) {
+        Path file = input.path();
+        HdfFile hdf = input.hdf();
         // libhdf5 makes this check on open; jHDF does not and would read garbage past the end
         long expected = hdf.getUserBlockSize() + hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
         long size = hdf.size();

@@ -11,7 +11,6 @@ import io.jhdf.object.datatype.FloatingPoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,18 +32,19 @@ final class Mat73 {
     }
 
     /** True for a v7.3 header, or for a bare HDF5 file saved with the .mat extension. */
-    static boolean isHdf5(Path file) throws IOException {
+    static boolean isHdf5(RecordingInput input) throws IOException {
         byte[] head = new byte[HDF5_SIGNATURE.length];
         int n;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = input.open()) {
             n = in.readNBytes(head, 0, head.length);
         }
         return n == head.length && (Arrays.equals(head, HDF5_SIGNATURE)
                 || new String(head, StandardCharsets.US_ASCII).startsWith("MATLAB 7"));
     }
 
-    static List<MatVariable> variables(Path file) {
-        try (HdfFile hdf = Hdf5Reader.open(file)) {
+    static List<MatVariable> variables(RecordingInput input) {
+        Path file = input.path();
+        try (HdfFile hdf = Hdf5Reader.open(input)) {
             List<MatVariable> out = new ArrayList<>();
             for (Node node : hdf) {
                 if (!node.getName().startsWith("#")) { // #refs# and #subsystem# hold MATLAB internals

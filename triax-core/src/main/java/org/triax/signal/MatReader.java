@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.triax.TriaxException;
-import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.Matrix;
@@ -51,23 +50,24 @@ public final class MatReader implements RecordingReader {
     }
 
     @Override
-    public Recording read(Path file, ReadOptions options) throws IOException {
-        if (Mat73.isHdf5(file)) {
-            return MatVariables.recording(file, Mat73.variables(file), options);
+    public Recording read(RecordingInput input, ReadOptions options) throws IOException {
+        Path file = input.path();
+        if (Mat73.isHdf5(input)) {
+            return MatVariables.recording(file, Mat73.variables(input), options);
         }
-        try (Mat5File mat = open(file)) {
+        try (Mat5File mat = open(input)) {
             List<MatVariable> variables = new ArrayList<>();
             mat.getEntries().forEach(e -> add(e.getName(), e.getValue(), variables));
             return MatVariables.recording(file, variables, options);
         }
     }
 
-    private static Mat5File open(Path file) {
+    private static Mat5File open(RecordingInput input) {
         try {
-            return Mat5.readFromFile(file.toFile());
+            return input.mat5();
         } catch (IOException | RuntimeException e) {
             // mfl reports bad bytes with EOF, buffer and argument exceptions alike
-            throw new TriaxException(file + ": not a readable MAT v5 file ("
+            throw new TriaxException(input + ": not a readable MAT v5 file ("
                     + RecordingReaders.reason(e) + ")", e);
         }
     }

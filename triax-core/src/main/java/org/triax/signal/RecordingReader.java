@@ -10,8 +10,13 @@ public interface RecordingReader {
     boolean accepts(Path file);
 
     /**
-     * Reads the file. Format problems (truncated, corrupt, no numeric data) are reported as
-     * {@link org.triax.TriaxException} naming the file.
+     * Reads the file, or the bytes in memory under its name. Format problems (truncated, corrupt,
+     * no numeric data) are reported as {@link org.triax.TriaxException} naming the file.
      */
-    Recording read(Path file, ReadOptions options) throws IOException;
+    Recording read(RecordingInput input, ReadOptions options) throws IOException;
+
+    /** Reads a file on disk. */
+    default Recording read(Path file, ReadOptions options) throws IOException {
+        return read(RecordingInput.of(file), options);
+    }
 }

@@ -55,9 +55,17 @@ public final class RecordingReaders {
      *     in the options that contradicts the file's, or a file without a vibration channel
      */
     public static Recording read(Path file, ReadOptions options) {
-        RecordingReader reader = readerFor(file);
+        return read(RecordingInput.of(file), options);
+    }
+
+    /**
+     * {@link #read(Path, ReadOptions)} of a file or of bytes in memory under a file name: the same
+     * readers, checks and messages.
+     */
+    public static Recording read(RecordingInput input, ReadOptions options) {
+        RecordingReader reader = readerFor(input);
         ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
-        return readChecked(file, () -> CounterColumns.drop(reader.read(file, o), o));
+        return readChecked(input.path(), () -> CounterColumns.drop(reader.read(input, o), o));
     }
 
     /**
@@ -67,25 +75,21 @@ public final class RecordingReaders {
      * than a stream keeps: for those this returns null.
      */
     public static SampleStream openStream(Path file, ReadOptions options) {
-        RecordingReader reader = readerFor(file);
+        RecordingReader reader = readerFor(RecordingInput.of(file));
         ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
         return readChecked(file, () -> reader instanceof CsvReader ? CsvStream.open(file, o)
                 : reader instanceof WavReader ? WavStream.open(file, o) : null);
     }
 
-    /** What reads {@code file}, which must be a non-empty regular file of a supported type. */
-    private static RecordingReader readerFor(Path file) {
-        if (!Files.exists(file)) {
-            throw new TriaxException(file + ": file not found");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new TriaxException(file + ": not a regular file");
-        }
+    /** What reads {@code input}, which must be a non-empty regular file (or bytes) of a supported type. */
+    private static RecordingReader readerFor(RecordingInput input) {
+        Path file = input.path();
+        input.checkPresent();
         RecordingReader reader = READERS.stream().filter(r -> r.accepts(file)).findFirst()
                 .orElseThrow(() -> new TriaxException(file + ": unsupported file type (supported: "
                         + String.join(", ", EXTENSIONS) + ")"));
         try {
-            if (Files.size(file) == 0) {
+            if (input.size() == 0) {
                 throw new TriaxException(file + ": empty file");
             }
         } catch (IOException e) {

@@ -26,8 +26,9 @@ public final class WavReader implements RecordingReader {
     }
 
     @Override
-    public Recording read(Path file, ReadOptions options) throws IOException {
-        try (AudioInputStream in = open(file)) {
+    public Recording read(RecordingInput input, ReadOptions options) throws IOException {
+        Path file = input.path();
+        try (AudioInputStream in = open(input)) {
             AudioFormat format = in.getFormat();
             double fs = RecordingReaders.sampleRate(file, format.getSampleRate(), "the WAV header", options);
             byte[] bytes = in.readAllBytes();
@@ -40,10 +41,11 @@ public final class WavReader implements RecordingReader {
     }
 
     /** The file's audio stream, its encoding checked. */
-    static AudioInputStream open(Path file) throws IOException {
+    static AudioInputStream open(RecordingInput input) throws IOException {
+        Path file = input.path();
         AudioInputStream in;
         try {
-            in = AudioSystem.getAudioInputStream(file.toFile());
+            in = input.audio();
         } catch (UnsupportedAudioFileException e) {
             throw new TriaxException(file + ": not a readable WAV file (" + RecordingReaders.reason(e) + ")", e);
         }

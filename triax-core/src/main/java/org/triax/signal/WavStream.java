@@ -25,7 +25,7 @@ final class WavStream extends FileSampleStream {
     private WavStream(Path file, List<String> channels, int[] kept, double sampleRate, long length) throws IOException {
         super(file, channels, sampleRate, length);
         this.kept = kept;
-        this.in = WavReader.open(file);
+        this.in = WavReader.open(RecordingInput.of(file));
         this.block = new double[in.getFormat().getChannels()][BLOCK_FRAMES];
         this.bytes = new byte[BLOCK_FRAMES * in.getFormat().getFrameSize()];
     }
@@ -35,7 +35,7 @@ final class WavStream extends FileSampleStream {
         CounterColumns.Trend[] trends;
         double fs;
         long frames = 0;
-        try (AudioInputStream in = WavReader.open(file)) {
+        try (AudioInputStream in = WavReader.open(RecordingInput.of(file))) {
             AudioFormat format = in.getFormat();
             fs = RecordingReaders.sampleRate(file, format.getSampleRate(), "the WAV header", options);
             names = RecordingReaders.defaultChannelNames(format.getChannels());

@@ -24,6 +24,7 @@ import org.triax.signal.ReadOptions;
  */
 final class ModelStore implements AutoCloseable {
     private static final String EXT = "." + ModelNaming.EXTENSION;
+    private static final java.util.regex.Pattern MODEL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private final Path dir;
     private final int poolSize;
     private final Map<String, Cached> metadata = new LinkedHashMap<>();
@@ -63,7 +64,7 @@ final class ModelStore implements AutoCloseable {
 
     /** A model file, or the {@code .onnx} beside it ({@code kind} "triax" or "onnx"). */
     Path file(String name, String kind) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || name.contains("..")) {
+        if (name == null || !MODEL_NAME.matcher(name).matches() || name.contains("..")) {
             throw HttpError.notFound("no model '" + name + "'");
         }
         Path p = switch (kind) {

@@ -1,7 +1,6 @@
 package org.triax.studio;
 
 import io.javalin.http.Context;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.triax.signal.Recording;
 
 /**
  * Prediction: uploaded recordings scored by {@link RecordingScorer}, as {@code triax predict}
- * scores them (ONNX Runtime), with each recording's verdict and per-window probabilities.
+ * scores them (ONNX Runtime), with each recording's verdict and, when asked, its per-window probabilities.
  */
 final class PredictApi {
     private final ModelStore models;
@@ -34,9 +33,11 @@ final class PredictApi {
 
     void routes(Api api) {
         api.post("/api/v1/predict", "Score recordings with a model: per recording the verdict, mean class probabilities, "
-                + "share of windows per class and every window's probabilities. One recording that cannot be scored is "
-                + "a 400; in a batch of several, each failed one carries its error", Api.JSON, this::predict)
+                + "share of windows per class and, with ?windows=true, every window's probabilities. One recording that "
+                + "cannot be scored is a 400; in a batch of several, each failed one carries its error", Api.JSON, this::predict)
                 .query("model", true, "model name (GET /api/v1/models)")
+                .query("windows", false, "true: each recording's per-window class probabilities too, in time order "
+                        + "(default false)")
                 .query("filename", false, "the recording's file name when the body is the raw file (its extension "
                         + "says the format: .csv, .csv.gz, .tsv, .mat, .h5, .hdf5, .wav)")
                 .query("fs", false, "sampling rate (Hz) of recordings that state none (default: the model's)")
@@ -55,22 +56,23 @@ final class PredictApi {
     private void predict(Context ctx) throws Exception {
         String model = DatasetsApi.required(ctx, "model");
         ModelStore.ReadSettings settings = settings(ctx);
+        boolean windows = flag(ctx, "windows");
         ScorerPool pool = models.pool(model, settings);
-        String[] id = new String[1];
-        Path dir = predictions.newFolder(id, ctx.req().getContentLengthLong());
+        String id = predictions.nextId();
+        Uploads.Budget budget = new Uploads.Budget(uploads.max(), Uploads.IN_MEMORY, () -> predictions.newFolder(id));
         List<Uploads.Upload> ups;
         try {
-            ups = uploads.receive(ctx, dir);
+            ups = uploads.receive(ctx, budget);
         } catch (RuntimeException e) {
-            predictions.discard(dir);
+            predictions.discard(budget.dir());
             throw e;
         }
         if (ups.isEmpty()) {
-            predictions.discard(dir);
+            predictions.discard(budget.dir());
             throw HttpError.badRequest("no recording in the request");
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        List<Verdict> verdicts = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>(ups.size());
+        List<Verdict> verdicts = new ArrayList<>(ups.size());
         Preprocessing[] pre = new Preprocessing[1];
         List<?>[] classes = new List<?>[1];
         int failed = 0;
@@ -82,20 +84,22 @@ final class PredictApi {
                 pool.with(s -> {
                     pre[0] = s.preprocessing();
                     classes[0] = s.metadata().classes();
-                    Recording rec = s.read(u.file());
+                    Recording rec = s.read(u.input());
                     RecordingScorer.Scored scored = s.scoreWindows(rec);
                     Verdict v = scored.verdict().named(u.name());
                     verdicts.add(v);
                     r.put("verdict", v);
-                    r.put("windows", scored.windows());
+                    if (windows) {
+                        r.put("windows", scored.windows());
+                    }
                     r.put("spectrograms", DatasetsApi.spectrogramNames(rec));
                     return null;
                 });
             } catch (TriaxException e) {
                 failed++;
-                String message = Json.oneLine(e.getMessage().replace(u.file().getParent() + "/", ""));
+                String message = u.message(e);
                 if (ups.size() == 1) {
-                    predictions.discard(dir);
+                    predictions.discard(budget.dir());
                     throw new HttpError(400, message);
                 }
                 verdicts.add(Verdict.failed(u.name(), List.of(), message));
@@ -103,9 +107,9 @@ final class PredictApi {
             }
             results.add(r);
         }
-        predictions.keep(new Predictions.Batch(id[0], model, settings, dir, ups, List.copyOf(verdicts)));
+        predictions.keep(new Predictions.Batch(id, model, settings, budget.dir(), ups, List.copyOf(verdicts)));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("batch", id[0]);
+        out.put("batch", id);
         out.put("model", model);
         if (pre[0] != null) {
             out.put("classes", classes[0]);
@@ -116,6 +120,18 @@ final class PredictApi {
         out.put("failed", failed);
         out.put("results", results);
         Json.send(ctx, out);
+    }
+
+    /** A yes/no query parameter (absent: no). */
+    private static boolean flag(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("false") || v.equals("0")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true") || v.equals("1")) {
+            return true;
+        }
+        throw HttpError.badRequest(name + " must be true or false, got '" + v + "'");
     }
 
     private static ModelStore.ReadSettings settings(Context ctx) {
@@ -162,7 +178,7 @@ final class PredictApi {
         Uploads.Upload u = b.uploads().get(i);
         String channel = DatasetsApi.required(ctx, "channel");
         byte[] png = models.pool(b.model(), b.settings()).with(s -> {
-            Recording r = s.preprocessing().conformRate(s.read(u.file()));
+            Recording r = s.preprocessing().conformRate(s.read(u.input()));
             return images.png(r, s.preprocessing().stft(), channel, u.name());
         });
         ctx.contentType("image/png").result(png);

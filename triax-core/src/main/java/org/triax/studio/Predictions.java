@@ -1,6 +1,7 @@
 package org.triax.studio;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -15,20 +16,22 @@ import org.triax.predict.Verdict;
 
 /**
  * The last prediction batches, so that a page can download their verdicts (CSV, JSON) and show the
- * spectrograms of their recordings without uploading them again. Older batches are deleted. Small
- * uploads are saved in memory (tmpfs, /dev/shm) where there is one: on a disk file system,
- * deleting a file costs milliseconds, more than scoring a short recording.
+ * spectrograms of their recordings without uploading them again. Older batches are dropped, and
+ * the folders of those whose uploads did not fit in memory ({@link Uploads}) deleted.
  */
 final class Predictions {
-    /** One request's recordings and verdicts. */
+    /** One request's recordings and verdicts; {@code dir} holds those saved to files (null: none). */
     record Batch(String id, String model, ModelStore.ReadSettings settings, Path dir, List<Uploads.Upload> uploads,
                  List<Verdict> verdicts) {
     }
 
-    /** Requests up to this size go to memory: at most 32 kept batches of it. */
-    static final long IN_MEMORY = 4L << 20;
+    /**
+     * Batches kept. A page shows the latest; more kept recordings would stay in the young generation
+     * of the serial collector (jvm.options), overflow its survivor space and fill the old one, whose
+     * collections (~40 ms) were the p99 of many small requests with 32 kept.
+     */
+    static final int KEPT = 8;
     private final Path root;
-    private final Path memory;
     private final AtomicLong next = new AtomicLong();
     /** Old batches are deleted off the request's path. */
     private final ExecutorService cleaner = Executors.newSingleThreadExecutor(r -> {
@@ -36,22 +39,25 @@ final class Predictions {
         t.setDaemon(true);
         return t;
     });
-    private final Lru<String, Batch> batches = new Lru<>(32, b -> discard(b.dir()));
+    private final Lru<String, Batch> batches = new Lru<>(KEPT, b -> discard(b.dir()));
 
-    /**
-     * @param root on disk
-     * @param memory on a memory file system (null: none)
-     */
-    Predictions(Path root, Path memory) {
+    /** @param root where the folders of batches too large for memory go */
+    Predictions(Path root) {
         this.root = root;
-        this.memory = memory;
     }
 
-    /** A new, empty folder for the next batch's uploads of {@code bytes} in all (-1: unknown), and its id. */
-    Path newFolder(String[] id, long bytes) throws IOException {
-        id[0] = "p" + next.incrementAndGet();
-        boolean small = bytes >= 0 && bytes <= IN_MEMORY;
-        return Files.createDirectories((small && memory != null ? memory : root).resolve(id[0]));
+    /** The next batch's id. */
+    String nextId() {
+        return "p" + next.incrementAndGet();
+    }
+
+    /** A new, empty folder for the files of batch {@code id}. */
+    Path newFolder(String id) {
+        try {
+            return Files.createDirectories(root.resolve(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for the upload: " + e.getMessage(), e);
+        }
     }
 
     void keep(Batch b) {
@@ -61,13 +67,16 @@ final class Predictions {
     Batch get(String id) {
         Batch b = batches.get(id);
         if (b == null) {
-            throw HttpError.notFound("no prediction '" + id + "' (only the last 32 are kept)");
+            throw HttpError.notFound("no prediction '" + id + "' (only the last " + KEPT + " are kept)");
         }
         return b;
     }
 
-    /** Deletes a batch's folder in the background. */
+    /** Deletes a batch's folder (null: none) in the background. */
     void discard(Path dir) {
+        if (dir == null) {
+            return;
+        }
         try {
             cleaner.execute(() -> delete(dir));
         } catch (RejectedExecutionException closed) {

@@ -24,7 +24,6 @@ public final class Studio implements AutoCloseable {
     private final ModelStore models;
     private final RunEvents events;
     private final Predictions predictions;
-    private final Path memory;
     private final TrainingQueue queue;
     private final Javalin app;
     private final Api api = new Api();
@@ -54,8 +53,7 @@ public final class Studio implements AutoCloseable {
                         "maxUpload", config.maxUpload())));
         new DatasetsApi(root, images).routes(api);
         new ModelsApi(models).routes(api);
-        this.memory = memoryScratch();
-        this.predictions = new Predictions(scratch.resolve("predictions"), memory);
+        this.predictions = new Predictions(scratch.resolve("predictions"));
         new PredictApi(models, new Uploads(config.maxUpload()), predictions, images).routes(api);
         new RunsApi(queue, events, trainOptions, root).routes(api);
         Access access = new Access(config.token());
@@ -93,7 +91,7 @@ public final class Studio implements AutoCloseable {
         c.jetty.multipartConfig.cacheDirectory(scratch.toString());
         c.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxTotalRequestSize(max + (1 << 20), SizeUnit.BYTES);
-        c.jetty.multipartConfig.maxInMemoryFileSize((int) Predictions.IN_MEMORY, SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxInMemoryFileSize((int) Uploads.IN_MEMORY, SizeUnit.BYTES);
         c.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrors()));
         c.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new PlainErrors()));
         c.routes.before(Studio::securityHeaders);
@@ -203,22 +201,6 @@ public final class Studio implements AutoCloseable {
             models.close();
             predictions.close();
             Predictions.delete(scratch);
-            if (memory != null) {
-                Predictions.delete(memory);
-            }
-        }
-    }
-
-    /** A folder on Linux's memory file system, for small uploads; null where there is none. */
-    private static Path memoryScratch() {
-        Path shm = Path.of("/dev/shm");
-        if (!Files.isDirectory(shm) || !Files.isWritable(shm)) {
-            return null;
-        }
-        try {
-            return Files.createTempDirectory(shm, "triax-studio-");
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
         }
     }
 

@@ -9,15 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.triax.TriaxException;
+import org.triax.signal.RecordingInput;
 
 /**
- * Recordings uploaded for prediction, saved under their own (cleaned) names so that the readers
- * pick the format by extension: multipart/form-data (any number of files) or a raw body named by
- * {@code ?filename=}. More than {@code max} bytes in all is refused (413) before or while reading.
+ * Recordings uploaded for prediction: multipart/form-data (any number of files) or a raw body named
+ * by {@code ?filename=}. A request's first {@link #IN_MEMORY} bytes stay in memory, read from
+ * there under their (cleaned) names, so that the readers pick the format by extension and a short
+ * recording costs no file; the rest is saved to a folder of the request, one file per recording.
+ * More than {@code max} bytes in all is refused (413) before or while reading.
  */
 final class Uploads {
-    /** One uploaded recording: the name the client gave it and where it was saved. */
-    record Upload(String name, Path file) {
+    /** Bytes of one request held in memory: at most {@link Predictions#KEPT} kept batches of it. */
+    static final long IN_MEMORY = 4L << 20;
+
+    /** One uploaded recording: the name the client gave it (cleaned) and its bytes, in memory or in a file. */
+    record Upload(String name, RecordingInput input) {
+        /** The one-line error, naming the recording as the client named it (no server path). */
+        String message(TriaxException e) {
+            String m = Json.oneLine(e.getMessage());
+            return input.inMemory() ? m : m.replace(input.path().getParent() + "/", "");
+        }
     }
 
     private final long max;
@@ -30,7 +43,42 @@ final class Uploads {
         return max;
     }
 
-    List<Upload> receive(Context ctx, Path dir) throws IOException {
+    /** What is left of a request's allowance, in all and in memory; and where its files go, made when needed. */
+    static final class Budget {
+        private long left;
+        private long memoryLeft;
+        private final Supplier<Path> folder;
+        private Path dir;
+        private int files;
+
+        Budget(long max, long inMemory, Supplier<Path> folder) {
+            this.left = max;
+            this.memoryLeft = Math.min(max, inMemory);
+            this.folder = folder;
+        }
+
+        /** The request's folder, or null when every upload stayed in memory. */
+        Path dir() {
+            return dir;
+        }
+
+        /** A new file under the cleaned name; each in a folder of its own, so that every upload keeps its name. */
+        private Path newFile(String name) throws IOException {
+            if (dir == null) {
+                dir = folder.get();
+            }
+            // hidden: a cleaned name never starts with a dot, so no upload takes that folder's name
+            Path file = (files == 0 ? dir : Files.createDirectory(dir.resolve("." + files))).resolve(name);
+            files++;
+            return file;
+        }
+    }
+
+    /**
+     * The request's recordings, within {@code budget}; on an error, files already saved stay in its
+     * folder (the caller discards it).
+     */
+    List<Upload> receive(Context ctx, Budget budget) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > max) {
             throw tooLarge();
@@ -43,11 +91,8 @@ final class Uploads {
             } catch (Exception e) { // Jetty's ServletException and IllegalStateException, rethrown unchecked
                 throw multipartError(e);
             }
-            long left = max;
             for (UploadedFile part : parts) {
-                Upload u = save(dir, out.size(), part.filename(), part.content(), left);
-                left -= Files.size(u.file());
-                out.add(u);
+                out.add(keep(part.filename(), part.content(), part.size(), budget));
             }
         } else {
             String name = ctx.queryParam("filename");
@@ -55,28 +100,53 @@ final class Uploads {
                 throw HttpError.badRequest("name the recording: send multipart/form-data, or the raw file with "
                         + "?filename=NAME.csv (the extension says the format)");
             }
-            out.add(save(dir, 0, name, ctx.bodyInputStream(), max));
+            out.add(keep(name, ctx.bodyInputStream(), declared, budget));
         }
         return out;
     }
 
-    private Upload save(Path dir, int index, String given, InputStream in, long limit) throws IOException {
+    /**
+     * One recording: in memory while the budget's memory lasts, else in a file of the request's
+     * folder. {@code size}: its length when known (one array of it, read once), else -1.
+     */
+    Upload keep(String given, InputStream in, long size, Budget budget) throws IOException {
         String name = cleanName(given);
-        // each upload in a folder of its own keeps the client's name; the first needs no extra folder
-        // (hidden: a cleaned name never starts with a dot, so no upload takes that folder's name)
-        Path file = (index == 0 ? dir : Files.createDirectory(dir.resolve("." + index))).resolve(name);
-        try (in; OutputStream out = Files.newOutputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buf)) > 0; ) {
-                total += n;
-                if (total > limit) {
-                    throw tooLarge();
-                }
-                out.write(buf, 0, n);
+        try (in) {
+            // one byte past what memory takes tells whether the rest must go to a file
+            int most = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(budget.left, budget.memoryLeft) + 1);
+            byte[] head = size >= 0 && size < most ? exactly(in, (int) size) : in.readNBytes(most);
+            if (head.length <= budget.memoryLeft) {
+                budget.memoryLeft -= head.length;
+                budget.left -= head.length;
+                return new Upload(name, RecordingInput.inMemory(name, head));
             }
+            if (head.length > budget.left) {
+                throw tooLarge();
+            }
+            budget.memoryLeft = 0; // the rest of the request goes to files
+            Path file = budget.newFile(name);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(head);
+                long total = head.length;
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                    if (total > budget.left) {
+                        throw tooLarge();
+                    }
+                    out.write(buf, 0, n);
+                }
+                budget.left -= total;
+            }
+            return new Upload(name, RecordingInput.of(file));
         }
-        return new Upload(name, file);
+    }
+
+    /** The {@code size} bytes the body or part says it has, in one array (fewer: a cut-off upload, which its reader refuses). */
+    private static byte[] exactly(InputStream in, int size) throws IOException {
+        byte[] b = new byte[size];
+        int n = in.readNBytes(b, 0, size);
+        return n == size ? b : java.util.Arrays.copyOf(b, n);
     }
 
     /** The last path segment, in safe characters, never hidden. */

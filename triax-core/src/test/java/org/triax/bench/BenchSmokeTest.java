@@ -101,12 +101,14 @@ class BenchSmokeTest {
     @Test
     void studioBenchmarkPairsHttpWithInProcessPrediction() throws Exception {
         List<JsonNode> out = run("studio", "4", "2");
-        // clients 1 and 2 (the cores of a small machine, as many as asked for), one recording per request, then
-        // the batch rows (StudioBench.BATCH recordings per request)
+        // clients 1 and 2 (the cores of a small machine, as many as asked for), one recording per request, in-process
+        // and over HTTP with both clients; then the batch rows (StudioBench.BATCH recordings per request)
         int k = StudioBench.BATCH;
-        assertEquals(List.of("in-process 1 x1", "http 1 x1", "in-process 2 x1", "http 2 x1", "in-process 1 x" + k,
-                        "http 1 x" + k, "in-process 2 x" + k, "http 2 x" + k),
-                out.stream().map(r -> r.get("mode").asText() + " " + r.get("clients").asInt() + " x"
+        String url = StudioBench.URL_CONNECTION;
+        String jdk = StudioBench.HTTP_CLIENT;
+        assertEquals(List.of("in-process 1 x1", url + " 1 x1", jdk + " 1 x1", "in-process 2 x1", url + " 2 x1", jdk + " 2 x1",
+                        "in-process 1 x" + k, url + " 1 x" + k, "in-process 2 x" + k, url + " 2 x" + k),
+                out.stream().map(r -> r.get("client").asText() + " " + r.get("clients").asInt() + " x"
                         + r.get("recordings_per_request").asInt()).toList());
         for (JsonNode r : out) {
             int per = r.get("recordings_per_request").asInt();
@@ -115,6 +117,11 @@ class BenchSmokeTest {
             assertEquals(perSecond, r.get("recordings_per_s").asDouble(), 1e-3 * perSecond); // JSON keeps 6 digits
             assertTrue(r.get("requests_per_s").asDouble() > 0);
             assertTrue(r.get("p99_ms").asDouble() >= r.get("p50_ms").asDouble());
+            // the clients' threads did the work in-process, the server's over HTTP; the roles add up to the process
+            boolean http = r.get("mode").asText().equals("http");
+            assertTrue(r.get(http ? "cpu_server_ms" : "cpu_client_ms").asDouble() > 0, r.toString());
+            double roles = r.get("cpu_client_ms").asDouble() + r.get("cpu_server_ms").asDouble() + r.get("cpu_other_ms").asDouble();
+            assertTrue(roles >= r.get("cpu_process_ms").asDouble() * 0.999, r.toString());
         }
     }
 

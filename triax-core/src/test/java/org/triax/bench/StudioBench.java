@@ -1,12 +1,16 @@
 package org.triax.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,17 +36,26 @@ import org.triax.train.TrainingListener;
  * Prediction over HTTP (POST /api/v1/predict of the raw file to a studio on loopback) beside
  * in-process prediction ({@link RecordingScorer#score(Path)}, what triax predict does), on the same
  * one-window recording (3 x 1024 samples, CSV) with the same model (fused, demo data, ONNX Runtime):
- * requests per second and latency p50/p99, with one client, one per core and {@code clients} at once.
+ * requests per second and latency p50/p99, with one client, one per core and {@code clients} at once,
+ * and the CPU time per request of each thread role ({@link CpuMeter}). Two HTTP clients, both in the
+ * JDK: a blocking keep-alive {@link HttpURLConnection} (fixed-length streaming, on the calling
+ * thread), and {@link HttpClient}, whose selector and worker threads cost about three times its CPU
+ * per request and share the server's cores here.
  */
 final class StudioBench {
     private StudioBench() {
     }
+
+    static final String URL_CONNECTION = "HttpURLConnection";
+    static final String HTTP_CLIENT = "HttpClient";
 
     /** args: requests per measurement, concurrent clients. */
     static void run(String[] args) throws Exception {
         int requests = Integer.parseInt(args[0]);
         int clients = Integer.parseInt(args[1]);
         int warmup = Math.max(2, requests / 5);
+        // HttpURLConnection keeps 5 idle connections per host by default: one per client thread
+        System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
         Path dir = Files.createTempDirectory("triax-bench-studio");
         Path data = DemoDataset.generate(dir.resolve("data").resolve("demo"), 1);
         Path models = dir.resolve("models");
@@ -56,19 +69,22 @@ final class StudioBench {
         try (Studio studio = Studio.start(new StudioConfig("127.0.0.1", 0, dir.resolve("data"), models, token,
                 StudioConfig.DEFAULT_MAX_UPLOAD), new StudioTrainOptions(), new PrintStream(OutputStream.nullOutputStream()))) {
             URI uri = URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name + "&filename=one-window.csv");
+            Request raw = new Request(uri, token, "application/octet-stream", body);
             // one client; one per core (the server's scorer pool); and many
             int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+            Request batch = multipart(URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name), token,
+                    body, BATCH);
+            int batches = Math.max(2, requests / BATCH);
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
-                report("in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
-                report("http", c, 1, measure(c, warmup, requests, http(uri, token, body)), body.length);
+                report("in-process", "in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
+                report("http", URL_CONNECTION, c, 1, measure(c, warmup, requests, urlConnection(raw)), body.length);
+                report("http", HTTP_CLIENT, c, 1, measure(c, warmup, requests, httpClient(raw)), body.length);
             }
             // a batch of recordings per request (one multipart upload), as a gateway sends them
-            URI batchUri = URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name);
-            int batches = Math.max(2, requests / BATCH);
             for (int c : java.util.stream.IntStream.of(1, cores).distinct().sorted().toArray()) {
-                report("in-process", c, BATCH, measure(c, Math.max(2, batches / 5), batches,
+                report("in-process", "in-process", c, BATCH, measure(c, Math.max(2, batches / 5), batches,
                         perThread(model, recording, c, BATCH)), body.length);
-                report("http", c, BATCH, measure(c, Math.max(2, batches / 5), batches, http(batchUri, token, body, BATCH)),
+                report("http", URL_CONNECTION, c, BATCH, measure(c, Math.max(2, batches / 5), batches, urlConnection(batch)),
                         body.length);
             }
         }
@@ -89,6 +105,10 @@ final class StudioBench {
 
     /** Recordings per request in the batch rows. */
     static final int BATCH = 16;
+
+    /** One POST: where, with which token, and the body. */
+    private record Request(URI uri, String token, String contentType, byte[] body) {
+    }
 
     /**
      * What {@code triax predict --threads clients} runs: a scorer per thread, the cores shared among
@@ -115,29 +135,54 @@ final class StudioBench {
         };
     }
 
-    private static ClientFactory http(URI uri, String token, byte[] body) {
-        return http(token, HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
     /** {@code copies} of the recording in one multipart/form-data upload. */
-    private static ClientFactory http(URI uri, String token, byte[] body, int copies) {
+    private static Request multipart(URI uri, String token, byte[] body, int copies) {
         String boundary = "triax-bench-" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < copies; i++) {
             multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"rec-" + i
-                    + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             multipart.writeBytes(body);
-            multipart.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            multipart.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
-        multipart.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return http(token, HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.toByteArray())));
+        multipart.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new Request(uri, token, "multipart/form-data; boundary=" + boundary, multipart.toByteArray());
     }
 
-    private static ClientFactory http(String token, HttpRequest.Builder request) {
+    /**
+     * The JDK's blocking client: the body streamed with its length, the answer read to its end, so
+     * that the connection goes back to the JDK's keep-alive cache for this thread's next request.
+     */
+    private static ClientFactory urlConnection(Request request) {
+        return () -> {
+            URL url = request.uri().toURL();
+            return () -> {
+                HttpURLConnection c = (HttpURLConnection) url.openConnection();
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(request.body().length);
+                c.setRequestProperty("Authorization", "token " + request.token());
+                c.setRequestProperty("Content-Type", request.contentType());
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(request.body());
+                }
+                int status = c.getResponseCode();
+                try (InputStream in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
+                    byte[] answer = in.readAllBytes();
+                    if (status != 200) {
+                        throw new IOException("HTTP " + status + ": " + new String(answer, StandardCharsets.UTF_8));
+                    }
+                }
+            };
+        };
+    }
+
+    /** java.net.http: one client per thread (its own selector thread), keep-alive. */
+    private static ClientFactory httpClient(Request request) {
         return () -> {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest req = request.copy().header("Authorization", "token " + token).build();
+            HttpRequest req = HttpRequest.newBuilder(request.uri()).header("Authorization", "token " + request.token())
+                    .header("Content-Type", request.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
+                    .build();
             return () -> {
                 HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
@@ -147,22 +192,36 @@ final class StudioBench {
         };
     }
 
-    /** Latencies (ms) of {@code requests} calls spread over {@code clients} threads, and the wall time (s). */
-    private record Result(double[] latencies, double seconds) {
+    private static final int WARM_UP_ROUNDS = 5;
+
+    /** Latencies (ms) of {@code requests} calls spread over {@code clients} threads, the wall time (s) and CPU by role. */
+    private record Result(double[] latencies, double seconds, CpuMeter.Usage cpu) {
     }
 
     private static Result measure(int clients, int warmup, int requests, ClientFactory factory) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, r -> new Thread(r, CpuMeter.CLIENT + n.incrementAndGet()));
         List<Client> each = new ArrayList<>();
         try {
             for (int c = 0; c < clients; c++) {
                 each.add(factory.open());
             }
-            run(pool, each, warmup, new double[warmup]);
+            // the path warm: rows share code (the readers, Jetty's buffers) with other receiver types, which the JIT
+            // recompiles for when the path changes; a row starts when the compilers take under 5 % of the CPU
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                CpuMeter warming = CpuMeter.start();
+                run(pool, each, warmup, new double[warmup]);
+                CpuMeter.Usage u = warming.stop();
+                if (u.jitMs() < 0.05 * u.processMs()) {
+                    break;
+                }
+            }
             double[] lat = new double[requests];
+            CpuMeter cpu = CpuMeter.start();
             long t0 = System.nanoTime();
             run(pool, each, requests, lat);
-            return new Result(lat, (System.nanoTime() - t0) / 1e9);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Result(lat, seconds, cpu.stop());
         } finally {
             pool.shutdown();
             each.forEach(Client::close);
@@ -188,11 +247,18 @@ final class StudioBench {
         }
     }
 
-    private static void report(String mode, int clients, int perRequest, Result r, int bytes) {
-        System.out.println(BenchMain.json("bench", "studio", "mode", mode, "clients", clients, "requests", r.latencies().length,
-                "recordings_per_request", perRequest, "recording_bytes", bytes,
-                "requests_per_s", r.latencies().length / r.seconds(),
-                "recordings_per_s", perRequest * r.latencies().length / r.seconds(),
-                "p50_ms", BenchMain.median(r.latencies()), "p99_ms", BenchMain.percentile(r.latencies(), 99)));
+    private static void report(String mode, String client, int clients, int perRequest, Result r, int bytes) {
+        int requests = r.latencies().length;
+        CpuMeter.Usage u = r.cpu();
+        System.out.println(BenchMain.json("bench", "studio", "mode", mode, "client", client, "clients", clients,
+                "requests", requests, "recordings_per_request", perRequest, "recording_bytes", bytes,
+                "requests_per_s", requests / r.seconds(), "recordings_per_s", perRequest * requests / r.seconds(),
+                "p50_ms", BenchMain.median(r.latencies()), "p99_ms", BenchMain.percentile(r.latencies(), 99),
+                // CPU ms per request: the client threads (in-process: the scoring threads), the server's, the rest
+                "cpu_client_ms", u.clientMs() / requests, "cpu_server_ms", u.serverMs() / requests,
+                "cpu_other_ms", u.otherMs() / requests, "cpu_jit_ms", u.jitMs() / requests, "cpu_gc_ms", u.gcMs() / requests,
+                "cpu_kernel_ms", u.kernelMs() / requests,
+                "cpu_process_ms", u.processMs() / requests,
+                "cpu_busy", u.processMs() / (1000 * r.seconds() * Runtime.getRuntime().availableProcessors())));
     }
 }

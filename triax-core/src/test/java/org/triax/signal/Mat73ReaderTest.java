@@ -129,6 +129,18 @@ class Mat73ReaderTest {
     }
 
     @Test
+    void aV73FileInMemoryReadsAsOnDisk() throws IOException {
+        Map<String, Object[]> v = new LinkedHashMap<>();
+        v.put("acc", new Object[] {matrix(40, 3), "double"});
+        v.put("fs", new Object[] {new double[][] {{5120}}, "double"});
+        Path file = mat73("m", v);
+        Recording r = RecordingReaders.read(RecordingInput.inMemory("m.mat", Files.readAllBytes(file)), ReadOptions.DEFAULT);
+        assertEquals(List.of("X", "Y", "Z"), r.channels());
+        assertEquals(5120, r.sampleRate());
+        assertTrue(Arrays.deepEquals(reader.read(file, ReadOptions.DEFAULT).samples(), r.samples()));
+    }
+
+    @Test
     void cwruStyleVectorsBecomeNamedChannels() throws IOException {
         Map<String, Object[]> v = new LinkedHashMap<>();
         v.put("X097_DE_time", new Object[] {column(50, 0), "double"});

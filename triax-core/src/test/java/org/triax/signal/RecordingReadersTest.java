@@ -84,31 +84,71 @@ class RecordingReadersTest {
         assertTrue(messageOf(folder).contains("not a regular file"));
     }
 
-    /** Cuts a valid file of each format in half: the caller must get one line naming the file. */
-    @Test
-    void truncatedFilesOfEveryFormatGiveOneLineErrors() throws IOException {
+    /** A small valid file of each format but CSV: gzipped CSV, MAT v5, HDF5, WAV (3 channels, 3000 samples). */
+    private List<Path> oneOfEachFormat() throws IOException {
         Path gz = dir.resolve("t.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             for (int i = 0; i < 3000; i++) {
-                out.write((i + "," + Math.cos(i) + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.write((i + "," + Math.cos(i) + "," + Math.sin(i) + "," + Math.cos(3 * i) + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        java.util.Random rnd = new java.util.Random(5);
+        us.hebi.matlab.mat.types.Matrix m = Mat5.newMatrix(3000, 3);
+        double[][] h = new double[3000][3];
+        for (int i = 0; i < 3000; i++) {
+            for (int c = 0; c < 3; c++) {
+                h[i][c] = rnd.nextGaussian();
+                m.setDouble(i, c, h[i][c]);
             }
         }
         Path mat = dir.resolve("t.mat");
-        Mat5.writeToFile(Mat5.newMatFile().addArray("H", Mat5.newMatrix(3000, 3)), mat.toFile());
+        Mat5.writeToFile(Mat5.newMatFile().addArray("H", m), mat.toFile());
         Path h5 = dir.resolve("t.h5");
         try (WritableHdfFile out = HdfFile.write(h5)) {
-            out.putDataset("vibration_data", new double[3000][3]);
+            out.putDataset("vibration_data", h);
         }
         Path wav = dir.resolve("t.wav");
         AudioFormat format = new AudioFormat(1000, 16, 3, true, false);
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(new byte[18000]), format, 3000)) {
+        byte[] pcm = new byte[18000];
+        rnd.nextBytes(pcm);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, 3000)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, wav.toFile());
         }
-        for (Path file : List.of(gz, mat, h5, wav)) {
+        return List.of(gz, mat, h5, wav);
+    }
+
+    /** Cuts a valid file of each format in half: the caller must get one line naming the file. */
+    @Test
+    void truncatedFilesOfEveryFormatGiveOneLineErrors() throws IOException {
+        for (Path file : oneOfEachFormat()) {
             byte[] bytes = Files.readAllBytes(file);
             Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
             String message = messageOf(file);
             assertTrue(message.startsWith(file + ": ") && !message.contains("\n"), message);
         }
+    }
+
+    /** An upload's bytes in memory read as its file does, and fail with the file's line, under its name. */
+    @Test
+    void bytesInMemoryReadAsTheirFileUnderItsName() throws IOException {
+        List<Path> files = new java.util.ArrayList<>(oneOfEachFormat());
+        files.add(Files.writeString(dir.resolve("t.csv"), "time,X,Y\n0,1,2\n0.001,3,-4\n0.002,5,6\n0.003,-7,8\n"));
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(file);
+            Recording fromFile = RecordingReaders.read(file, ReadOptions.DEFAULT);
+            Recording fromMemory = RecordingReaders.read(RecordingInput.inMemory(name, bytes), ReadOptions.DEFAULT);
+            assertEquals(name, fromMemory.source());
+            assertEquals(fromFile.channels(), fromMemory.channels(), name);
+            assertEquals(fromFile.sampleRate(), fromMemory.sampleRate(), name);
+            assertTrue(Arrays.deepEquals(fromFile.samples(), fromMemory.samples()), name);
+            Path cut = Files.write(dir.resolve("cut-" + name), Arrays.copyOf(bytes, bytes.length / 2));
+            String fileLine = messageOf(cut);
+            String memoryLine = assertThrows(TriaxException.class, () -> RecordingReaders.read(
+                    RecordingInput.inMemory("cut-" + name, Arrays.copyOf(bytes, bytes.length / 2)), ReadOptions.DEFAULT)).getMessage();
+            assertEquals(fileLine.replace(dir + "/", ""), memoryLine);
+        }
+        assertEquals("x.wav: empty file", assertThrows(TriaxException.class,
+                () -> RecordingReaders.read(RecordingInput.inMemory("x.wav", new byte[0]), null)).getMessage());
     }
 }

@@ -63,9 +63,14 @@ class StudioPredictTest {
                 .POST(multipart("b0undary", files)).build());
     }
 
+    private static HttpResponse<String> predictRaw(String query, String filename, byte[] body) {
+        return f.send(f.request("/api/v1/predict?model=" + f.model + "&filename=" + filename + query)
+                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     @Test
     void aRecordingGetsTheVerdictTriaxPredictGives() throws IOException {
-        HttpResponse<String> r = f.predictRaw(f.model, "alpha_0.csv", tinyRecording("alpha", 0));
+        HttpResponse<String> r = predictRaw("&windows=true", "alpha_0.csv", tinyRecording("alpha", 0));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode result = StudioApiTest.json(r).path("results").get(0);
         Verdict expected;
@@ -86,6 +91,22 @@ class StudioPredictTest {
             sum += p.asDouble();
         }
         assertEquals(1.0, sum, 1e-5);
+    }
+
+    @Test
+    void everyWindowsProbabilitiesOnlyWhenAsked() throws IOException {
+        byte[] rec = tinyRecording("bravo", 0);
+        JsonNode asked = StudioApiTest.json(predictRaw("&windows=true", "bravo_0.csv", rec)).path("results").get(0);
+        int windows = asked.path("verdict").path("windows").asInt();
+        assertTrue(windows > 1, asked.toString());
+        assertEquals(windows, asked.path("windows").size());
+        for (String query : List.of("", "&windows=false")) {
+            JsonNode plain = StudioApiTest.json(predictRaw(query, "bravo_0.csv", rec)).path("results").get(0);
+            assertTrue(plain.path("windows").isMissingNode(), plain.toString());
+            assertEquals(asked.path("verdict"), plain.path("verdict"));
+            assertEquals(asked.path("spectrograms"), plain.path("spectrograms"));
+        }
+        refused(predictRaw("&windows=maybe", "bravo_0.csv", rec), 400, "windows must be true or false");
     }
 
     @Test

@@ -32,7 +32,7 @@ export async function show(view, parts) {
     files.forEach(f => body.append('files', f, f.name));
     results.replaceChildren(el('p', { class: 'muted' }, `scoring ${files.length} recording(s)...`));
     try {
-      const r = await api('/api/v1/predict?model=' + q(select.value), { method: 'POST', body });
+      const r = await api('/api/v1/predict?windows=true&model=' + q(select.value), { method: 'POST', body });
       render(results, r);
     } catch (e) {
       results.replaceChildren();
