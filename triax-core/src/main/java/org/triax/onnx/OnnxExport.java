@@ -16,9 +16,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -243,12 +240,7 @@ public final class OnnxExport {
         final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
 
         String node(String op, String name, List<String> inputs, OnnxMl.AttributeProto... attributes) {
-            OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setName(name).setOpType(op)
-                    .addAllInput(inputs).addOutput(name);
-            for (OnnxMl.AttributeProto a : attributes) {
-                n.addAttribute(a);
-            }
-            graph.addNode(n);
+            graph.addNode(OnnxProtos.node(op, name, inputs, attributes));
             return name;
         }
 
@@ -326,19 +318,8 @@ public final class OnnxExport {
     }
 
     static OnnxMl.TensorProto tensor(String name, long[] dims, float[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
-        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(bytes));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
+        return OnnxProtos.floats(name, dims, values);
     }
-
-
-
-
 
     static OnnxMl.ValueInfoProto valueInfo(String name, OnnxMl.TensorShapeProto.Dimension... dims) {
         OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
