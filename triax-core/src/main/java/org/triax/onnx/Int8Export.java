@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,13 @@ public final class Int8Export {
     private Int8Export() {
     }
 
+    /** {@code <folder>/<model base name>.int8.onnx} beside {@code modelFile}. */
+    public static Path defaultPath(Path modelFile) {
+        String fp32 = OnnxExport.defaultPath(modelFile).getFileName().toString();
+        return modelFile.resolveSibling(fp32.substring(0, fp32.length() - OnnxExport.EXTENSION.length()) + "int8."
+                + OnnxExport.EXTENSION);
+    }
+
     /**
      * The int8 model of {@code fp32} (a classifier export), its activation scales calibrated on the
      * {@code count} normalised window tensors in {@code windows}.
@@ -82,14 +90,9 @@ public final class Int8Export {
                 .addInput(f.input()).addOutput(f.output());
         OnnxMl.ModelProto.Builder m = fp32.toBuilder().setGraph(graph)
                 .setDocString(fp32.getDocString() + "; int8 (" + form.label() + ", calibrated on " + calibration + ")");
-        m.addMetadataProps(entry(PRECISION, "int8")).addMetadataProps(entry(FORM, form.label()))
+        m.addMetadataProps(entry(PRECISION, Precision.INT8.label())).addMetadataProps(entry(FORM, form.label()))
                 .addMetadataProps(entry(CALIBRATION, calibration));
         return m.build();
-    }
-
-    /** "int8" for a model {@link #quantize} wrote, "fp32" for any other. */
-    public static String precisionOf(Map<String, String> properties) {
-        return properties.getOrDefault(PRECISION, "fp32");
     }
 
     /**

@@ -104,7 +104,7 @@ public final class OnnxExport {
         ModelArtifact artifact = ModelArtifact.load(modelFile);
         OnnxMl.ModelProto model;
         try (TriaxNetwork net = artifact.openNetwork()) {
-            model = export(net, artifact.metadata());
+            model = export(net, artifact.metadata(), sha256(artifact.weights()));
         }
         write(model, out);
         return model;
@@ -112,6 +112,15 @@ public final class OnnxExport {
 
     /** The ONNX model of {@code net}, whose metadata is {@code meta}. */
     public static OnnxMl.ModelProto export(TriaxNetwork net, ModelMetadata meta) {
+        return export(net, meta, sha256(net.parameters()));
+    }
+
+    /**
+     * The ONNX model of {@code net} loaded from a model file whose weights hash to
+     * {@code weightsSha256}: a network's own serialisation after loading is not byte for byte the
+     * file's, so the export of a loaded model names the file's weights, as the one training writes does.
+     */
+    public static OnnxMl.ModelProto export(TriaxNetwork net, ModelMetadata meta, String weightsSha256) {
         if (!net.spec().equals(meta.network())) {
             throw new IllegalArgumentException("network " + net.spec() + " does not match the metadata's " + meta.network());
         }
@@ -125,7 +134,7 @@ public final class OnnxExport {
                         + " [batch, channels, bins, frames] (normalised dB spectrograms) -> " + OUTPUT
                         + " [batch, classes]; preprocessing in the triax.* metadata properties")
                 .setGraph(graph(net.model().getBlock(), meta.network()));
-        properties(meta, sha256(net.parameters())).forEach((k, v) -> model.addMetadataProps(
+        properties(meta, weightsSha256).forEach((k, v) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
     }

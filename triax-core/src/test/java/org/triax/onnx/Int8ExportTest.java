@@ -117,13 +117,13 @@ class Int8ExportTest {
         OnnxMl.ModelProto q = Int8Export.quantize(m, TestModels.randomInput(COUNT * SIZE, 8), COUNT, Int8Export.Form.QDQ,
                 "200 test windows");
         try (OnnxNetwork n = OnnxNetwork.fromBytes(q.toByteArray(), "q.onnx")) {
-            assertEquals("int8", Int8Export.precisionOf(n.properties()));
+            assertEquals(Precision.INT8, Precision.of(n.properties()));
             assertEquals("200 test windows", n.properties().get(Int8Export.CALIBRATION));
             assertEquals(m.getMetadataPropsList().stream().filter(e -> e.getKey().equals(OnnxExport.WEIGHTS_SHA256))
                     .findFirst().orElseThrow().getValue(), n.properties().get(OnnxExport.WEIGHTS_SHA256));
         }
         try (OnnxNetwork n = OnnxNetwork.fromBytes(m.toByteArray(), "m.onnx")) {
-            assertEquals("fp32", Int8Export.precisionOf(n.properties()));
+            assertEquals(Precision.FP32, Precision.of(n.properties()));
         }
     }
 
