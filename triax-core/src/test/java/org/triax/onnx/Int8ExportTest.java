@@ -72,7 +72,7 @@ class Int8ExportTest {
                 agree += argmax(p[i]) == argmax(pq[i]) ? 1 : 0;
             }
             double d = maxDiff(p, pq);
-            System.out.println(design + " " + form + ": max |int8 - fp32| " + d + ", agree " + agree);
+            assertTrue(agree >= COUNT * 98 / 100, design + " " + form + ": " + agree + " of " + COUNT + " windows agree");
             assertTrue(d < 0.05, design + " " + form + ": max |int8 - fp32| = " + d);
         }
     }
@@ -85,9 +85,14 @@ class Int8ExportTest {
         return best;
     }
 
+    /**
+     * The first block (3 input channels) stays float32, the second runs on ONNX Runtime's integer
+     * convolution, and the first block's max-pool stays before the quantization: ONNX Runtime
+     * moves a QuantizeLinear up through a max-pool when it can, onto its slow uint8 NCHW max-pool.
+     */
     @ParameterizedTest
     @EnumSource(Int8Export.Form.class)
-    void onnxRuntimeRunsTheConvolutionsOnIntegerKernels(Int8Export.Form form, @TempDir Path dir) throws Exception {
+    void onnxRuntimeRunsTheLaterConvolutionsOnIntegerKernels(Int8Export.Form form, @TempDir Path dir) throws Exception {
         OnnxMl.ModelProto q = Int8Export.quantize(fp32(Design.FUSED), TestModels.randomInput(COUNT * SIZE, 8), COUNT, form,
                 "test windows");
         Path optimized = dir.resolve("optimized.onnx");
@@ -96,11 +101,15 @@ class Int8ExportTest {
             o.setOptimizedModelFilePath(optimized.toString());
             OrtEnvironment.getEnvironment().createSession(q.toByteArray(), o).close();
         }
-        List<String> ops = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(optimized)).getGraph().getNodeList().stream()
-                .map(OnnxMl.NodeProto::getOpType).toList();
-        System.out.println(form + ": " + ops);
-        assertEquals(2, ops.stream().filter(op -> op.equals("QLinearConv")).count(), form + ": " + ops);
-        assertTrue(ops.stream().noneMatch(op -> op.equals("Conv") || op.startsWith("FusedConv")), form + ": " + ops);
+        List<OnnxMl.NodeProto> nodes = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(optimized)).getGraph().getNodeList();
+        List<String> ops = nodes.stream().map(OnnxMl.NodeProto::getOpType).toList();
+        assertEquals(1, ops.stream().filter(op -> op.equals("QLinearConv")).count(), form + ": " + ops);
+        assertEquals(1, ops.stream().filter(op -> op.equals("Conv")).count(), form + ": " + ops);
+        String quantized = nodes.stream().filter(n -> n.getOpType().equals("QuantizeLinear")).findFirst().orElseThrow()
+                .getOutput(0);
+        Set<String> readers = nodes.stream().filter(n -> n.getInputList().contains(quantized))
+                .map(OnnxMl.NodeProto::getOpType).collect(Collectors.toSet());
+        assertTrue(!readers.isEmpty() && !readers.contains("MaxPool"), form + ": " + ops);
     }
 
     @Test
