@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triax.artifact.TrainConfig;
+import org.triax.artifact.VerdictRule;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DemoDataset;
 import org.triax.dataset.SplitFractions;
@@ -29,6 +29,7 @@ import org.triax.predict.ScoringModel;
 import org.triax.signal.StftConfig;
 import org.triax.signal.WindowFunction;
 import org.triax.signal.WindowSpec;
+import org.triax.testing.TinyData;
 import org.triax.train.TrainJob;
 import org.triax.train.TrainingListener;
 
@@ -79,7 +80,7 @@ class Int8PredictionTest {
                 assertEquals(a.verdict().predicted(), b.verdict().predicted(), r.toString());
                 for (int w = 0; w < a.windows().length; w++) {
                     windows++;
-                    agree += argmax(a.windows()[w]) == argmax(b.windows()[w]) ? 1 : 0;
+                    agree += VerdictRule.argmax(a.windows()[w]) == VerdictRule.argmax(b.windows()[w]) ? 1 : 0;
                     for (int c = 0; c < a.windows()[w].length; c++) {
                         maxDiff = Math.max(maxDiff, Math.abs(a.windows()[w][c] - b.windows()[w][c]));
                     }
@@ -90,13 +91,6 @@ class Int8PredictionTest {
         assertTrue(agree >= windows * 99 / 100, agree + " of " + windows + " windows agree");
     }
 
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-        }
-        return best;
-    }
 
     @Test
     void evaluateAtInt8ScoresTheSavedTestSetAsFloatDoes() {
@@ -159,33 +153,16 @@ class Int8PredictionTest {
     }
 
     private static String stdout(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = TriaxCli.execute(args);
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, status, String.join(" ", args));
-        return out.toString(StandardCharsets.UTF_8);
+        TinyData.Run r = TinyData.cli(args);
+        assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+        return r.out();
     }
 
     /** Runs a command that must fail with exit status 2; returns its one stderr line. */
     private static String error(String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = TriaxCli.execute(args);
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(2, status, text);
-        assertEquals(1, text.lines().count(), text);
-        return text;
+        TinyData.Run r = TinyData.cli(args);
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        return r.errLines().get(0);
     }
 }

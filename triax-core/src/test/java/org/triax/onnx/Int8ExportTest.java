@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triax.artifact.VerdictRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.triax.model.Design;
@@ -69,7 +70,7 @@ class Int8ExportTest {
             float[][] pq = run(q, x, COUNT);
             int agree = 0;
             for (int i = 0; i < COUNT; i++) {
-                agree += argmax(p[i]) == argmax(pq[i]) ? 1 : 0;
+                agree += VerdictRule.argmax(p[i]) == VerdictRule.argmax(pq[i]) ? 1 : 0;
             }
             double d = maxDiff(p, pq);
             assertTrue(agree >= COUNT * 98 / 100, design + " " + form + ": " + agree + " of " + COUNT + " windows agree");
@@ -77,13 +78,6 @@ class Int8ExportTest {
         }
     }
 
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-        }
-        return best;
-    }
 
     /**
      * The first block (3 input channels) stays float32, the second runs on ONNX Runtime's integer
