@@ -113,10 +113,13 @@ class Int8PredictionTest {
     }
 
     @Test
-    void fp32StaysTheDefaultWithAnInt8ModelBeside() {
+    void fp32StaysTheDefaultWithAnInt8ModelBesideAndAnInt8FileRunsAsItIs() {
         try (ScoringModel m = ScoringModel.open(model, InferenceEngine.ONNX)) {
             assertTrue(m.source().startsWith(OnnxExport.defaultPath(model) + " on ONNX Runtime")
                     && !m.source().contains("int8"), m.source());
+        }
+        try (ScoringModel m = ScoringModel.open(int8, InferenceEngine.ONNX)) {
+            assertEquals(int8 + " on " + m.classifier().engine() + " (int8)", m.source());
         }
     }
 
