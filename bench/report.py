@@ -2,7 +2,8 @@
 """Turns bench/run.sh results (JSON lines) into this CPU's section of BENCHMARKS.md; also parses
 end-to-end logs.
 
-    report.py e2e NAME TRAIN_LOG TIME_V_OUTPUT COMMAND     -> one JSON line
+    report.py e2e NAME TRAIN_LOG TIME_V_OUTPUT COMMAND [INT8]  -> one JSON line (INT8: "model fp32 int8"
+                                                              test accuracies per line)
     report.py markdown RESULTS.jsonl RUN_COMMAND FILE      -> this CPU's section written into FILE (the
                                                               others, and every other section, kept)
     report.py machine                                      -> the machine line (CPU model and ISA flags)
@@ -26,13 +27,20 @@ ISA = [("AVX2", "avx2"), ("AVX-512", "avx512f"), ("AVX512-BF16", "avx512_bf16"),
 PEAK_GFLOPS = 530.0  # both cores, AVX-512 FMA loop (shared/notes/engines.md), measured on this machine kind
 
 
-def e2e(name, log, timefile, command):
+def e2e(name, log, timefile, command, int8file=None):
     text = open(log).read()
+    # lines "MODEL FP32_TEST_ACC INT8_TEST_ACC" (triax evaluate on the model's own test set, bench/run.sh)
+    int8 = {}
+    for line in open(int8file) if int8file else []:
+        parts = line.split()
+        if len(parts) == 3:
+            int8[parts[0]] = float(parts[2])
     designs = []
     for m in re.finditer(r"^(separate|fused)\s+([\d.]+)%\s+([\d.]+)%\s+([\d.]+)\s+(\d+)/(\d+)\s+([\d.]+)\s+(\S+)$",
                          text, re.M):
         designs.append({"design": m[1], "val_acc": float(m[2]), "test_acc": float(m[3]), "test_macro_f1": float(m[4]),
-                        "best_epoch": int(m[5]), "epochs": int(m[6]), "train_s": float(m[7]), "model": m[8]})
+                        "best_epoch": int(m[5]), "epochs": int(m[6]), "train_s": float(m[7]), "model": m[8],
+                        "int8_test_acc": int8.get(m[8])})
     split = re.search(r"^split: (.*)$", text, re.M)
     tv = open(timefile).read()
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", tv)
@@ -144,28 +152,35 @@ def markdown(results, command):
             "Engines: `triax-onnx` ONNX Runtime float32 (the default), `triax-onnx-int8` the model's "
             "`triax export --precision int8` (QDQ, batch norm folded, calibrated on 512 training windows; the first "
             "block stays float32), `triax-onnx-int8-qoperator` the same arithmetic written as QLinearConv nodes, "
-            "`triax-djl` DJL's PyTorch. Every ratio is against the float32 peer."
+            "`triax-djl` DJL's PyTorch. The throughput ratio is against the float32 peer; the last column against "
+            "triax's float32 row (the ONNX Runtime engines take turns repeat by repeat in one process, so this one "
+            "holds on a busy machine)."
             % peer_name.get("predict", "PyTorch"), "",
             "| design | engine | p50 ms | p99 ms | windows/s | peer p50 ms | peer p99 ms | peer windows/s | "
-            "throughput ratio |", "|---|---|---|---|---|---|---|---|---|"]
+            "throughput ratio | vs triax-onnx |", "|---|---|---|---|---|---|---|---|---|---|"]
     for d in ("fused", "separate"):
         p = by[("predict", "peer", d)]
+        fp32 = [r for r in by[("predict", "triax", d)] if r["engine"] == "triax-onnx"]
         for t in [[r] for r in by[("predict", "triax", d)]]:
-            out.append("| %s | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | **%.2fx** |" % (
+            out.append("| %s | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | **%.2fx** | %.2fx |" % (
                 d, t[0]["engine"], med(t, "latency_p50_ms"), med(t, "latency_p99_ms"), med(t, "windows_per_s"),
                 med(p, "latency_p50_ms"), med(p, "latency_p99_ms"), med(p, "windows_per_s"),
-                med(t, "windows_per_s") / med(p, "windows_per_s")))
-    out += ["", "### 4. End to end: `triax train --mode both`", ""]
+                med(t, "windows_per_s") / med(p, "windows_per_s"), med(t, "windows_per_s") / med(fp32, "windows_per_s")))
+    out += ["", "### 4. End to end: `triax train --mode both`", "",
+            "int8 test acc: the same test set scored by the model's `triax export --precision int8` "
+            "(`triax evaluate --precision int8`).", ""]
     for r in rows:
         if r["bench"] != "e2e":
             continue
         out += ["**%s** — `%s`  " % (r["dataset"], r["command"]),
                 "wall %.0f s, peak RSS %.0f MB; %s" % (r["wall_s"] or -1, r["peak_rss_mb"] or -1, r["split"]), "",
-                "| design | validation acc | test acc | test macro F1 | best epoch | training s |", "|---|---|---|---|---|---|"]
+                "| design | validation acc | test acc | int8 test acc | test macro F1 | best epoch | training s |",
+                "|---|---|---|---|---|---|---|"]
         for d in r["designs"]:
-            out.append("| %s | %.2f %% | %.2f %% | %.3f | %d/%d | %.0f |" % (
-                d["design"], d["val_acc"], d["test_acc"], d["test_macro_f1"], d["best_epoch"], d["epochs"],
-                d["train_s"]))
+            q = d.get("int8_test_acc")
+            out.append("| %s | %.2f %% | %.2f %% | %s | %.3f | %d/%d | %.0f |" % (
+                d["design"], d["val_acc"], d["test_acc"], "-" if q is None else "%.2f %%" % q, d["test_macro_f1"],
+                d["best_epoch"], d["epochs"], d["train_s"]))
         out.append("")
     out += ["Published figures for comparison: CNNs on STFT inputs of CWRU report 98-100 % accuracy, with *random "
             "window* splits, where overlapping windows of the one recording per class fall on both sides and leak. "
@@ -192,7 +207,7 @@ def write_cpu_section(lines, path):
 
 if __name__ == "__main__":
     if sys.argv[1] == "e2e":
-        e2e(*sys.argv[2:6])
+        e2e(*sys.argv[2:7])
     elif sys.argv[1] == "markdown":
         write_cpu_section(markdown(sys.argv[2], sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "machine":
