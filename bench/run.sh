@@ -49,7 +49,15 @@ e2e() { # name dir extra-args...
   # --no-cache: the figures include preparing the windows, as every run did before the cache (bench/ooc.sh measures it)
   /usr/bin/time -v ./triax train --data "$dir" --mode both --epochs "$e2e_epochs" --out "$out/models-$name" --no-cache "$@" \
     > "$log" 2> "$out/e2e-$name.time"
-  $PY bench/report.py e2e "$name" "$log" "$out/e2e-$name.time" "./triax train --data $dir --mode both --epochs $e2e_epochs $*" | tee -a "$res"
+  # each model's int8 export on the same test set: "model fp32-acc int8-acc" per line
+  local m acc='s/^windows [0-9]*: accuracy \([0-9.]*\) %.*/\1/p'
+  for m in "$out/models-$name"/*.triax; do
+    [[ -f "${m%.triax}.int8.onnx" ]] || ./triax export --model "$m" --precision int8 > /dev/null
+    echo "$m $(./triax evaluate --model "$m" --data "$dir" | sed -n "$acc") \
+$(./triax evaluate --model "$m" --data "$dir" --precision int8 | sed -n "$acc")"
+  done > "$out/e2e-$name.int8"
+  $PY bench/report.py e2e "$name" "$log" "$out/e2e-$name.time" "./triax train --data $dir --mode both --epochs $e2e_epochs $*" \
+    "$out/e2e-$name.int8" | tee -a "$res"
 }
 e2e kafeel ../shared/data/kafeel-motor-triaxial --fs 1000
 e2e cwru ../shared/data/cwru-48k-10class --fs 48000
