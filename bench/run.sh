@@ -20,6 +20,7 @@ JAVA=(java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$CP"
 PEER=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $PY bench/peer.py)
 
 out=target/bench; mkdir -p "$out"; res="$out/results.jsonl"; : > "$res"
+echo "machine: $($PY bench/report.py machine)" >&2   # the CPU and its ISA flags: BENCHMARKS.md has one section per CPU
 if (( smoke )); then steps=4; train_epochs=3; reps=1; stft_reps=2; lat_reps=5; e2e_epochs=1
 else steps=40; train_epochs=13; reps=3; stft_reps=20; lat_reps=200; e2e_epochs=10; fi
 
@@ -48,20 +49,31 @@ e2e() { # name dir extra-args...
   # --no-cache: the figures include preparing the windows, as every run did before the cache (bench/ooc.sh measures it)
   /usr/bin/time -v ./triax train --data "$dir" --mode both --epochs "$e2e_epochs" --out "$out/models-$name" --no-cache "$@" \
     > "$log" 2> "$out/e2e-$name.time"
-  $PY bench/report.py e2e "$name" "$log" "$out/e2e-$name.time" "./triax train --data $dir --mode both --epochs $e2e_epochs $*" | tee -a "$res"
+  # each model's int8 export on the same test set: "model fp32-acc int8-acc" per line
+  local m acc='s/^windows [0-9]*: accuracy \([0-9.]*\) %.*/\1/p'
+  for m in "$out/models-$name"/*.triax; do
+    [[ -f "${m%.triax}.int8.onnx" ]] || ./triax export --model "$m" --precision int8 > /dev/null
+    echo "$m $(./triax evaluate --model "$m" --data "$dir" | sed -n "$acc") \
+$(./triax evaluate --model "$m" --data "$dir" --precision int8 | sed -n "$acc")"
+  done > "$out/e2e-$name.int8"
+  $PY bench/report.py e2e "$name" "$log" "$out/e2e-$name.time" "./triax train --data $dir --mode both --epochs $e2e_epochs $*" \
+    "$out/e2e-$name.int8" | tee -a "$res"
 }
 e2e kafeel ../shared/data/kafeel-motor-triaxial --fs 1000
 e2e cwru ../shared/data/cwru-48k-10class --fs 48000
 
-target=BENCHMARKS.md; (( smoke )) && target="$out/BENCHMARKS.smoke.md"
-# sections other scripts write between <!-- NAME:begin --> and <!-- NAME:end --> (health, studio, spark) are kept
-kept="$(grep -Pzo '(?s)<!-- [a-z-]+:begin -->.*?<!-- [a-z-]+:end -->\n' BENCHMARKS.md 2>/dev/null | tr '\0' '\n' || true)"
-$PY bench/report.py markdown "$res" "bench/run.sh${1:+ $1}" > "$target"
+# this CPU's section is replaced (or added beside the other CPUs'); every other section is kept as it is
+target=BENCHMARKS.md
+if (( smoke )); then target="$out/BENCHMARKS.smoke.md"; cp BENCHMARKS.md "$target" 2>/dev/null || : > "$target"; fi
+$PY bench/report.py markdown "$res" "bench/run.sh${1:+ $1}" "$target"
 # the accuracy section comes from its own, much longer run (bench/generalisation.sh): kept as measured
 if (( ! smoke )) && [[ -f bench/generalisation.md ]]; then
-  { echo; cat bench/generalisation.md; } >> "$target"
-fi
-if (( ! smoke )) && [[ -n "$kept" ]]; then
-  { echo; printf '%s' "$kept"; } >> "$target"
+  $PY - "$target" <<'PY'
+import sys
+sys.path.insert(0, "bench")
+import sections
+body = open("bench/generalisation.md").read().rstrip("\n").split("\n")
+sections.replace("generalisation", ["<!-- generalisation:begin -->"] + body + ["<!-- generalisation:end -->"], sys.argv[1])
+PY
 fi
 echo "wrote $target"

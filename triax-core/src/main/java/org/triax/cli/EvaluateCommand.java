@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ReadNotes notes = new ReadNotes();
         Evaluation.Report r = Evaluation.run(scoring.model, data, allWindows, scoring.read(notes), scoring.resample(),
-                scoring.engine(), scoring.sourceChannels());
+                scoring.engine(), scoring.precision(), scoring.sourceChannels());
         TriaxCli.printNotes(notes);
         Metrics m = r.windows();
         if (r.note() != null) {

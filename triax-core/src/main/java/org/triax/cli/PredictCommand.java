@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.triax.TriaxException;
+import org.triax.onnx.Precision;
 import org.triax.predict.BatchScorer;
 import org.triax.predict.InferenceEngine;
 import org.triax.predict.RecordingScorer;
@@ -58,12 +59,13 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         VerdictFormat fmt = VerdictFormat.parse(format);
         InferenceEngine eng = scoring.engine();
+        Precision precision = scoring.precision();
         List<Path> files = expand(recordings);
         ReadNotes notes = new ReadNotes();
         BatchScorer.Summary done;
         int onnxThreads = ScoringModel.threadsPerSession(threads);
         try (BatchScorer batch = new BatchScorer(() -> {
-                    RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads),
+                    RecordingScorer s = new RecordingScorer(ScoringModel.open(scoring.model, eng, onnxThreads, precision),
                             scoring.sourceChannels(), scoring.read(notes), scoring.resample());
                     return noUnknownState ? s.withoutUnknownState() : s;
                 }, threads);

@@ -3,6 +3,7 @@ package org.triax.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.triax.dataset.DatasetProperties;
+import org.triax.onnx.Precision;
 import org.triax.predict.InferenceEngine;
 import org.triax.signal.ReadNotes;
 import org.triax.signal.ReadOptions;
@@ -16,6 +17,10 @@ final class ScoringOptions {
     @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx (ONNX Runtime: the .onnx beside a .triax model, "
             + "else an export in memory) or djl (default ${DEFAULT-VALUE})")
     String engine = "onnx";
+
+    @Option(names = "--precision", paramLabel = "P", description = "fp32, or int8: the int8 model beside a .triax "
+            + "(triax export --precision int8; ONNX Runtime only) (default ${DEFAULT-VALUE})")
+    String precision = "fp32";
 
     @Option(names = "--variable", paramLabel = "NAME", description = "MAT variable (a struct field by dotted path: bearing.gs) "
             + "or HDF5 dataset to read (default: the one the model was trained on, else automatic)")
@@ -37,6 +42,10 @@ final class ScoringOptions {
 
     InferenceEngine engine() {
         return InferenceEngine.parse(engine);
+    }
+
+    Precision precision() {
+        return Precision.parse(precision);
     }
 
     /** How to read the recordings: --fs, --variable, notes to {@code notes}. */

@@ -16,9 +16,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,7 +104,7 @@ public final class OnnxExport {
         ModelArtifact artifact = ModelArtifact.load(modelFile);
         OnnxMl.ModelProto model;
         try (TriaxNetwork net = artifact.openNetwork()) {
-            model = export(net, artifact.metadata());
+            model = export(net, artifact.metadata(), sha256(artifact.weights()));
         }
         write(model, out);
         return model;
@@ -115,6 +112,15 @@ public final class OnnxExport {
 
     /** The ONNX model of {@code net}, whose metadata is {@code meta}. */
     public static OnnxMl.ModelProto export(TriaxNetwork net, ModelMetadata meta) {
+        return export(net, meta, sha256(net.parameters()));
+    }
+
+    /**
+     * The ONNX model of {@code net} loaded from a model file whose weights hash to
+     * {@code weightsSha256}: a network's own serialisation after loading is not byte for byte the
+     * file's, so the export of a loaded model names the file's weights, as the one training writes does.
+     */
+    public static OnnxMl.ModelProto export(TriaxNetwork net, ModelMetadata meta, String weightsSha256) {
         if (!net.spec().equals(meta.network())) {
             throw new IllegalArgumentException("network " + net.spec() + " does not match the metadata's " + meta.network());
         }
@@ -128,7 +134,7 @@ public final class OnnxExport {
                         + " [batch, channels, bins, frames] (normalised dB spectrograms) -> " + OUTPUT
                         + " [batch, classes]; preprocessing in the triax.* metadata properties")
                 .setGraph(graph(net.model().getBlock(), meta.network()));
-        properties(meta, sha256(net.parameters())).forEach((k, v) -> model.addMetadataProps(
+        properties(meta, weightsSha256).forEach((k, v) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
     }
@@ -243,12 +249,7 @@ public final class OnnxExport {
         final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
 
         String node(String op, String name, List<String> inputs, OnnxMl.AttributeProto... attributes) {
-            OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setName(name).setOpType(op)
-                    .addAllInput(inputs).addOutput(name);
-            for (OnnxMl.AttributeProto a : attributes) {
-                n.addAttribute(a);
-            }
-            graph.addNode(n);
+            graph.addNode(OnnxProtos.node(op, name, inputs, attributes));
             return name;
         }
 
@@ -326,19 +327,8 @@ public final class OnnxExport {
     }
 
     static OnnxMl.TensorProto tensor(String name, long[] dims, float[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
-        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setRawData(ByteString.copyFrom(bytes));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t.build();
+        return OnnxProtos.floats(name, dims, values);
     }
-
-
-
-
 
     static OnnxMl.ValueInfoProto valueInfo(String name, OnnxMl.TensorShapeProto.Dimension... dims) {
         OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();

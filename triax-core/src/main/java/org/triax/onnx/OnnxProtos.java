@@ -2,8 +2,11 @@ package org.triax.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
 
-/** Small builders of ONNX protobuf pieces shared by the classifier and autoencoder exports. */
+/** Small builders of ONNX protobuf pieces shared by the classifier, int8 and autoencoder exports. */
 final class OnnxProtos {
     private OnnxProtos() {
     }
@@ -33,5 +36,54 @@ final class OnnxProtos {
 
     static OnnxMl.TensorShapeProto.Dimension dim(String param) {
         return OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(param).build();
+    }
+
+    /** A node whose one output is named after it. */
+    static OnnxMl.NodeProto node(String op, String name, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        OnnxMl.NodeProto.Builder n = OnnxMl.NodeProto.newBuilder().setName(name).setOpType(op)
+                .addAllInput(inputs).addOutput(name);
+        for (OnnxMl.AttributeProto a : attributes) {
+            n.addAttribute(a);
+        }
+        return n.build();
+    }
+
+    /** A tensor of {@code type} from its little-endian bytes. */
+    static OnnxMl.TensorProto tensor(String name, OnnxMl.TensorProto.DataType type, long[] dims, byte[] raw) {
+        OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name).setDataType(type.getNumber())
+                .setRawData(ByteString.copyFrom(raw));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    static OnnxMl.TensorProto floats(String name, long[] dims, float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(values);
+        return tensor(name, OnnxMl.TensorProto.DataType.FLOAT, dims, b.array());
+    }
+
+    static OnnxMl.TensorProto int32s(String name, long[] dims, int[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
+        return tensor(name, OnnxMl.TensorProto.DataType.INT32, dims, b.array());
+    }
+
+    /** The values of a float tensor written by {@link #floats} (raw data). */
+    static float[] floatValues(OnnxMl.TensorProto t) {
+        if (t.getDataType() != OnnxMl.TensorProto.DataType.FLOAT.getNumber()) {
+            throw new IllegalStateException("initializer " + t.getName() + " is not float32");
+        }
+        if (t.getFloatDataCount() > 0) {
+            float[] v = new float[t.getFloatDataCount()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = t.getFloatData(i);
+            }
+            return v;
+        }
+        float[] v = new float[t.getRawData().size() / Float.BYTES];
+        t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
     }
 }

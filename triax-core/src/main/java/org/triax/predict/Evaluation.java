@@ -2,10 +2,7 @@ package org.triax.predict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.triax.TriaxException;
 import org.triax.artifact.Metrics;
 import org.triax.artifact.ModelMetadata;
@@ -18,6 +15,7 @@ import org.triax.dataset.SpectrogramSet;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.SplitProtocol;
 import org.triax.dataset.Subset;
+import org.triax.onnx.Precision;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 
@@ -71,7 +69,14 @@ public final class Evaluation {
      */
     public static Report run(Path modelFile, Path dataDir, boolean allWindows, ReadOptions read, double resample,
                              InferenceEngine engine, List<String> sourceChannels) {
-        try (RecordingScorer scorer = new RecordingScorer(modelFile, engine, sourceChannels, read, resample)) {
+        return run(modelFile, dataDir, allWindows, read, resample, engine, Precision.FP32, sourceChannels);
+    }
+
+    /** {@link #run(Path, Path, boolean, ReadOptions, double, InferenceEngine, List)} at a precision ({@link ScoringModel}). */
+    public static Report run(Path modelFile, Path dataDir, boolean allWindows, ReadOptions read, double resample,
+                             InferenceEngine engine, Precision precision, List<String> sourceChannels) {
+        try (RecordingScorer scorer = new RecordingScorer(ScoringModel.open(modelFile, engine, 0, precision), sourceChannels,
+                read, resample)) {
             ModelMetadata meta = scorer.metadata();
             DatasetIndex index = DatasetIndex.scan(dataDir, 1);
             String fingerprint = Fingerprint.of(index);
@@ -114,29 +119,9 @@ public final class Evaluation {
     /** The test blocks saved in the model, read from the (unchanged) training folder. */
     private static Report savedTestSet(ModelMetadata meta, RecordingScorer scorer, DatasetIndex index) {
         ModelMetadata.Split s = meta.split();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int r = 0; r < index.files().size(); r++) {
-            byName.put(index.files().get(r).relativePath(), r);
-        }
-        int[] classMap = classMap(index, meta.classes(), false);
-        Map<Integer, Recording> read = new TreeMap<>();
-        List<SplitPlan.Block> test = new ArrayList<>();
-        for (ModelMetadata.Block b : s.blocks()) {
-            if (!Subset.TEST.name().equals(b.subset())) {
-                continue;
-            }
-            Integer r = byName.get(b.file());
-            if (r == null) {
-                throw new TriaxException("the model's test recording " + b.file() + " is not in " + index.root()
-                        + " although the data fingerprint matches: the model file is inconsistent");
-            }
-            read.computeIfAbsent(r, k -> scorer.preprocessing().conform(scorer.read(index.files().get(k).path())));
-            test.add(new SplitPlan.Block(r, classMap[index.files().get(r).label()], Subset.TEST, b.from(), b.to()));
-        }
-        List<Recording> recordings = new ArrayList<>();
-        for (int r = 0; r < index.files().size(); r++) {
-            recordings.add(read.get(r)); // only test recordings are read; the others are never looked up
-        }
+        SavedBlocks saved = SavedBlocks.read(meta, scorer, index, Subset.TEST, classMap(index, meta.classes(), false));
+        List<SplitPlan.Block> test = saved.blocks();
+        List<Recording> recordings = saved.recordings();
         SpectrogramSet set = SpectrogramSet.extract(test, recordings, scorer.preprocessing().extractor());
         meta.normalization().apply(set.data(), set.size(), set.tensorSize());
         UnknownStateTally unknown = new UnknownStateTally();
@@ -209,7 +194,7 @@ public final class Evaluation {
      * Dataset class index to model class index (-1: a folder the model does not know, accepted only
      * when {@code unseenAllowed}: then its recordings test the unknown-state check).
      */
-    private static int[] classMap(DatasetIndex index, List<String> modelClasses, boolean unseenAllowed) {
+    static int[] classMap(DatasetIndex index, List<String> modelClasses, boolean unseenAllowed) {
         int[] map = new int[index.classes().size()];
         for (int i = 0; i < map.length; i++) {
             map[i] = modelClasses.indexOf(index.classes().get(i));

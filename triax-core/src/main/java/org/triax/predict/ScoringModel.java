@@ -9,8 +9,10 @@ import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.model.TriaxNetwork;
 import org.triax.model.WindowClassifier;
+import org.triax.onnx.Int8Export;
 import org.triax.onnx.OnnxExport;
 import org.triax.onnx.OnnxNetwork;
+import org.triax.onnx.Precision;
 
 /**
  * A model ready to score windows: its metadata and a classifier on the chosen engine. Owns the
@@ -46,19 +48,41 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
      * (0: its default, every core; 1 for one session per scoring thread, {@link BatchScorer}).
      */
     public static ScoringModel open(Path file, InferenceEngine engine, int onnxThreads) {
+        return open(file, engine, onnxThreads, Precision.FP32);
+    }
+
+    /**
+     * {@link #open(Path, InferenceEngine, int)} at a precision. {@link Precision#INT8} runs the int8
+     * model ({@code triax export --precision int8}): a {@code .onnx} file that is one, or for a
+     * {@code .triax} the {@code .int8.onnx} beside it, which must be made from these very weights
+     * and metadata (it needs the training data to calibrate, so it is never made in memory). A
+     * {@code .onnx} file runs at its own precision; asking an fp32 one for int8 is an error.
+     */
+    public static ScoringModel open(Path file, InferenceEngine engine, int onnxThreads, Precision precision) {
+        if (precision == Precision.INT8 && engine == InferenceEngine.DJL) {
+            throw new TriaxException("--precision int8 runs on ONNX Runtime: leave out --engine djl");
+        }
         if (isOnnx(file)) {
             if (engine == InferenceEngine.DJL) {
                 throw new TriaxException(file + " is an ONNX model: --engine djl needs the .triax model file "
                         + "(or use --engine onnx)");
             }
             OnnxNetwork net = OnnxNetwork.open(file, onnxThreads);
-            return new ScoringModel(net.metadata(), net, file + " on " + net.engine());
+            if (precision == Precision.INT8 && Precision.of(net.properties()) != Precision.INT8) {
+                net.close();
+                throw new TriaxException(file + " is a float32 model: --precision int8 needs its int8 export "
+                        + "(triax export --model MODEL.triax --precision int8)");
+            }
+            return new ScoringModel(net.metadata(), net, file + " on " + net.engine() + label(net));
         }
         ModelArtifact artifact = ModelArtifact.load(file);
         ModelMetadata meta = artifact.metadata();
         if (engine == InferenceEngine.DJL) {
             WindowClassifier c = artifact.openNetwork().asClassifier();
             return new ScoringModel(meta, c, file + " on " + c.engine());
+        }
+        if (precision == Precision.INT8) {
+            return int8Beside(file, artifact, onnxThreads);
         }
         Path beside = OnnxExport.defaultPath(file);
         if (Files.isRegularFile(beside)) {
@@ -68,7 +92,7 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
             } catch (TriaxException unusable) {
                 // a broken or foreign file beside the model: export the model itself instead
             }
-            if (net != null && sameModel(net, artifact)) {
+            if (net != null && sameModel(net, artifact) && Precision.of(net.properties()) == Precision.FP32) {
                 return new ScoringModel(meta, net, beside + " on " + net.engine());
             }
             if (net != null) {
@@ -81,6 +105,26 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
         }
         OnnxNetwork net = OnnxNetwork.fromBytes(onnx, file + " (exported to ONNX in memory)", onnxThreads);
         return new ScoringModel(meta, net, file + " (exported in memory) on " + net.engine());
+    }
+
+    /** The int8 export beside a {@code .triax} model, refused unless made from its weights and metadata. */
+    private static ScoringModel int8Beside(Path file, ModelArtifact artifact, int onnxThreads) {
+        Path beside = Int8Export.defaultPath(file);
+        String fix = ": run triax export --model " + file + " --precision int8";
+        if (!Files.isRegularFile(beside)) {
+            throw new TriaxException("no int8 model beside " + file + " (" + beside.getFileName() + ")" + fix);
+        }
+        OnnxNetwork net = OnnxNetwork.open(beside, onnxThreads);
+        if (!sameModel(net, artifact) || Precision.of(net.properties()) != Precision.INT8) {
+            net.close();
+            throw new TriaxException(beside + " is not the int8 export of " + file + " (other weights or metadata)"
+                    + fix + " after removing it");
+        }
+        return new ScoringModel(artifact.metadata(), net, beside + " on " + net.engine() + label(net));
+    }
+
+    private static String label(OnnxNetwork net) {
+        return Precision.of(net.properties()) == Precision.INT8 ? " (int8)" : "";
     }
 
     static boolean isOnnx(Path file) {
