@@ -391,8 +391,16 @@ public final class RecordingScorer implements AutoCloseable {
     private float[] tensors(double[][] samples, int[] starts, int from, int n) {
         int size = pre.tensorSize();
         float[] data = new float[Math.multiplyExact(n, size)];
-        IntStream windows = IntStream.range(0, n);
-        (n > 1 ? windows.parallel() : windows).forEach(i -> extractor.window(samples, starts[from + i], data, i * size));
+        // a part per core, each computing the frames its windows share once
+        int parts = Math.min(n, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
+        int per = (n + parts - 1) / parts;
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            int first = p * per;
+            int count = Math.min(per, n - first);
+            if (count > 0) {
+                extractor.windows(samples, starts, from + first, count, data, first * size);
+            }
+        });
         meta.normalization().apply(data, n, size);
         return data;
     }

@@ -53,6 +53,56 @@ public final class SpectrogramExtractor {
         }
     }
 
+    /**
+     * Writes the tensors of the {@code n} windows starting at {@code starts[from ..]} (ascending)
+     * into {@code out}, window i at {@code offset + i * tensorSize}. Windows a whole number of STFT steps
+     * apart share their frames, so the spectrogram of the span they cover is computed once per
+     * channel and each window's frames are copied out of it: the same values bit for bit (each
+     * frame comes from the same samples through the same code). Why: windows overlap (by default
+     * the hop is half the window), and one by one every frame would be computed twice or more.
+     */
+    public void windows(double[][] samples, int[] starts, int from, int n, float[] out, int offset) {
+        int size = pre.tensorSize();
+        if (!framesShared(starts, from, n)) {
+            for (int i = 0; i < n; i++) {
+                window(samples, starts[from + i], out, offset + i * size);
+            }
+            return;
+        }
+        int step = pre.stft().step();
+        int bins = pre.bins();
+        int frames = pre.frames();
+        int base = starts[from];
+        int span = starts[from + n - 1] + pre.window().length() - base;
+        int spanFrames = pre.stft().frames(span);
+        float[] spectrogram = new float[bins * spanFrames];
+        for (int c = 0; c < samples.length; c++) {
+            stft.spectrogramDb(samples[c], base, span, spectrogram, 0);
+            for (int i = 0; i < n; i++) {
+                int first = (starts[from + i] - base) / step;
+                int at = offset + i * size + c * bins * frames;
+                for (int b = 0; b < bins; b++) {
+                    System.arraycopy(spectrogram, b * spanFrames + first, out, at + b * frames, frames);
+                }
+            }
+        }
+    }
+
+    /** Whether the windows' frames lie on one grid of STFT steps and overlap (else: one by one). */
+    private boolean framesShared(int[] starts, int from, int n) {
+        if (envelope != null || n < 2) {
+            return false; // the envelope is computed per window
+        }
+        int step = pre.stft().step();
+        for (int i = 1; i < n; i++) {
+            int gap = starts[from + i] - starts[from + i - 1];
+            if (gap < 0 || gap % step != 0) {
+                return false;
+            }
+        }
+        return starts[from + n - 1] - starts[from] < (long) (n - 1) * pre.window().length();
+    }
+
     /** Start samples of all windows inside {@code [from, to)}. */
     public int[] windowStarts(int from, int to) {
         WindowSpec w = pre.window();
