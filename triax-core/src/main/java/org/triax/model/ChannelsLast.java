@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * <p>Why: libtorch's CPU convolutions (oneDNN) run on channels-last data without reordering it on
  * every call; its convolution, batch-norm, pooling and ReLU kernels keep the layout they are given,
  * so one conversion at the start of a trunk makes the whole trunk channels-last. Measured (DJL 0.36
- * / PyTorch 2.7.1, AMD EPYC, 2 cores, bench/run.sh's training bench): 1.5-1.6x the training samples/s
+ * / PyTorch 2.7.1, AMD EPYC, 2 cores, bench/run.sh's training bench): 1.5-1.7x the training samples/s
  * of the default layout for both designs. DJL has no memory-format call, hence the permute, copy
  * (the reshape of a non-contiguous view copies) and permute back.
  */

@@ -92,11 +92,12 @@ public final class Networks {
      * two slowest kernels of a training step after the convolutions.
      */
     private static ReleasingSequentialBlock convBlock(int filters) {
-        return (ReleasingSequentialBlock) new ReleasingSequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+        ReleasingSequentialBlock block = new ReleasingSequentialBlock();
+        block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                         .setFilters(filters).build())
                 .add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Activation.reluBlock());
+        return block;
     }
 }

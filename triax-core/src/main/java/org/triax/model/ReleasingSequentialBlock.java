@@ -45,11 +45,14 @@ final class ReleasingSequentialBlock extends SequentialBlock {
                                      PairList<String, Object> params) {
         NDList current = inputs;
         if (channelsLastInput) {
-            current = new NDList(ChannelsLast.of(inputs.singletonOrThrow()));
+            NDArray laidOut = ChannelsLast.of(inputs.singletonOrThrow());
+            if (laidOut != inputs.get(0)) {
+                current = new NDList(laidOut); // a copy of ours: freed once read, as the results below
+            }
         }
         for (Block block : getChildren().values()) {
             NDList next = block.forward(parameterStore, current, training, params);
-            if (current != inputs && !(channelsLastInput && current.get(0) == inputs.get(0))) {
+            if (current != inputs) {
                 closeUnlessIn(current, next);
             }
             current = next;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelMetadata;
@@ -392,7 +393,7 @@ public final class RecordingScorer implements AutoCloseable {
         int size = pre.tensorSize();
         float[] data = new float[Math.multiplyExact(n, size)];
         // a part per core, each computing the frames its windows share once
-        int parts = Math.min(n, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
+        int parts = Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1);
         int per = (n + parts - 1) / parts;
         IntStream.range(0, parts).parallel().forEach(p -> {
             int first = p * per;
