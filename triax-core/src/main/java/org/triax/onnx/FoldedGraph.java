@@ -1,6 +1,7 @@
 package org.triax.onnx;
 
 import ai.onnx.proto.OnnxMl;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.stream.Collectors;
  * A classifier graph written by {@link OnnxExport}, read back with each batch normalisation folded
  * into the convolution before it (inference form: {@code w' = w g / sqrt(v + eps)},
  * {@code b' = (b - m) g / sqrt(v + eps) + beta} per output channel), the form a quantized
- * convolution needs. The head after the last block (pooling, dense layers, softmax) is kept as
+ * convolution needs. Reads both trunks the export has written: one chain of blocks (fused, or an
+ * older separate export with grouped convolutions), or a {@code Split} into per-channel branches
+ * ({@link OnnxProtos#trunk}). The head after the pooled features (dense layers, softmax) is kept as
  * written.
  *
- * @param head the nodes from {@code GlobalAveragePool} on, with {@code headInitializers}
+ * @param branches each branch's blocks, in branch order (one branch without a Split)
+ * @param head the nodes after the trunk (from {@code Flatten} on), with {@code headInitializers}
  */
-record FoldedGraph(List<ConvBlock> blocks, List<OnnxMl.NodeProto> head, List<OnnxMl.TensorProto> headInitializers,
-                   OnnxMl.ValueInfoProto input, OnnxMl.ValueInfoProto output) {
+record FoldedGraph(List<List<ConvBlock>> branches, List<OnnxMl.NodeProto> head,
+                   List<OnnxMl.TensorProto> headInitializers, OnnxMl.ValueInfoProto input, OnnxMl.ValueInfoProto output) {
 
     /**
      * One block: a 3x3 convolution with the batch norm folded in, then ReLU and 2x2 max-pool
@@ -40,22 +44,43 @@ record FoldedGraph(List<ConvBlock> blocks, List<OnnxMl.NodeProto> head, List<Onn
         Map<String, OnnxMl.TensorProto> init = new HashMap<>();
         g.getInitializerList().forEach(t -> init.put(t.getName(), t));
         List<OnnxMl.NodeProto> nodes = g.getNodeList();
-        List<ConvBlock> blocks = new java.util.ArrayList<>();
-        int k = 0;
-        while (k < nodes.size() && nodes.get(k).getOpType().equals("Conv")) {
-            expect(nodes, k + 1, "BatchNormalization");
-            expect(nodes, k + 2, "MaxPool");
-            expect(nodes, k + 3, "Relu");
-            blocks.add(fold(nodes.get(k), nodes.get(k + 1), init));
-            k += 4;
+        List<List<ConvBlock>> branches = new ArrayList<>();
+        int[] k = {0};
+        if (!nodes.isEmpty() && nodes.get(0).getOpType().equals("Split")) {
+            k[0] = 1;
+            for (int b = 0; b < nodes.get(0).getOutputCount(); b++) {
+                branches.add(chain(nodes, k, init));
+            }
+            expect(nodes, k[0]++, "Concat");
+        } else {
+            branches.add(chain(nodes, k, init));
         }
-        if (blocks.isEmpty() || k >= nodes.size() || !nodes.get(k).getOpType().equals("GlobalAveragePool")) {
-            throw new IllegalStateException("not a triax classifier graph: expected conv blocks, then GlobalAveragePool");
-        }
-        List<OnnxMl.NodeProto> head = nodes.subList(k, nodes.size());
+        List<OnnxMl.NodeProto> head = nodes.subList(k[0], nodes.size());
         Set<String> used = head.stream().flatMap(n -> n.getInputList().stream()).collect(Collectors.toSet());
         List<OnnxMl.TensorProto> headInit = g.getInitializerList().stream().filter(t -> used.contains(t.getName())).toList();
-        return new FoldedGraph(List.copyOf(blocks), List.copyOf(head), headInit, g.getInput(0), g.getOutput(0));
+        return new FoldedGraph(List.copyOf(branches), List.copyOf(head), headInit, g.getInput(0), g.getOutput(0));
+    }
+
+    /** Every block of every branch, branch by branch. */
+    List<ConvBlock> blocks() {
+        return branches.stream().flatMap(List::stream).toList();
+    }
+
+    /** The conv blocks from node {@code k[0]} to the GlobalAveragePool that ends them (k[0] moves past it). */
+    private static List<ConvBlock> chain(List<OnnxMl.NodeProto> nodes, int[] k, Map<String, OnnxMl.TensorProto> init) {
+        List<ConvBlock> blocks = new ArrayList<>();
+        while (k[0] < nodes.size() && nodes.get(k[0]).getOpType().equals("Conv")) {
+            expect(nodes, k[0] + 1, "BatchNormalization");
+            expect(nodes, k[0] + 2, "MaxPool");
+            expect(nodes, k[0] + 3, "Relu");
+            blocks.add(fold(nodes.get(k[0]), nodes.get(k[0] + 1), init));
+            k[0] += 4;
+        }
+        if (blocks.isEmpty() || k[0] >= nodes.size() || !nodes.get(k[0]).getOpType().equals("GlobalAveragePool")) {
+            throw new IllegalStateException("not a triax classifier graph: expected conv blocks, then GlobalAveragePool");
+        }
+        k[0]++;
+        return List.copyOf(blocks);
     }
 
     private static void expect(List<OnnxMl.NodeProto> nodes, int k, String op) {

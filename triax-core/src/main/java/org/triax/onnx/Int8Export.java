@@ -81,30 +81,35 @@ public final class Int8Export {
             throw new IllegalArgumentException("int8 calibration needs at least one window");
         }
         FoldedGraph f = FoldedGraph.of(fp32.getGraph());
-        float[] reluMax = reluMaxima(fp32, f, windows, count);
+        Map<String, Float> reluMax = reluMaxima(fp32, f, windows, count);
         float lo = 0;
         float hi = 0;
         for (int i = 0; i < count * tensorSize(f.input()); i++) {
             lo = Math.min(lo, windows[i]);
             hi = Math.max(hi, windows[i]);
         }
+        float inputLo = lo;
+        float inputHi = hi;
         Int8Graph g = new Int8Graph(form);
-        String x = OnnxExport.INPUT;
-        boolean quantized = false;
-        for (int b = 0; b < f.blocks().size(); b++) {
-            FoldedGraph.ConvBlock block = f.blocks().get(b);
-            if (block.dims()[1] < MIN_INT8_CHANNELS) {
-                x = g.floatBlock(quantized ? g.toFloat(x) : x, block);
-                quantized = false;
-                continue;
+        String x = OnnxProtos.trunk(g.graph, OnnxExport.INPUT, f.branches().size(), (branch, prefix, in) -> {
+            String y = in;
+            boolean quantized = false;
+            List<FoldedGraph.ConvBlock> blocks = f.branches().get(branch);
+            for (int b = 0; b < blocks.size(); b++) {
+                FoldedGraph.ConvBlock block = blocks.get(b);
+                if (block.dims()[1] < MIN_INT8_CHANNELS) {
+                    y = g.floatBlock(quantized ? g.toFloat(y) : y, block);
+                    quantized = false;
+                    continue;
+                }
+                if (!quantized) {
+                    y = b == 0 ? g.quantize(y, inputLo, inputHi) : g.quantize(y, 0, reluMax.get(blocks.get(b - 1).name()));
+                    quantized = true;
+                }
+                y = g.block(y, block, reluMax.get(block.name()));
             }
-            if (!quantized) {
-                x = b == 0 ? g.quantize(x, lo, hi) : g.quantize(x, 0, reluMax[b - 1]);
-                quantized = true;
-            }
-            x = g.block(x, block, reluMax[b]);
-        }
-        x = quantized ? g.toFloat(x) : x;
+            return quantized ? g.toFloat(y) : y;
+        });
         OnnxMl.GraphProto.Builder graph = g.graph;
         head(f, x).forEach(graph::addNode);
         graph.addAllInitializer(f.headInitializers()).setName(fp32.getGraph().getName() + "_int8")
@@ -124,15 +129,18 @@ public final class Int8Export {
     static OnnxMl.ModelProto folded(OnnxMl.ModelProto fp32) {
         FoldedGraph f = FoldedGraph.of(fp32.getGraph());
         OnnxMl.GraphProto.Builder g = OnnxMl.GraphProto.newBuilder().setName(fp32.getGraph().getName() + "_folded");
-        String x = OnnxExport.INPUT;
-        for (FoldedGraph.ConvBlock b : f.blocks()) {
-            g.addInitializer(OnnxProtos.floats(b.name() + ".conv.weight", b.dims(), b.weight()));
-            g.addInitializer(OnnxProtos.floats(b.name() + ".conv.bias", new long[] {b.outChannels()}, b.bias()));
-            g.addNode(conv("Conv", b, List.of(x, b.name() + ".conv.weight", b.name() + ".conv.bias")));
-            g.addNode(OnnxProtos.node("Relu", b.name() + ".relu", List.of(b.name() + ".conv")));
-            x = b.name() + ".maxpool";
-            g.addNode(maxPool(x, b.name() + ".relu"));
-        }
+        String x = OnnxProtos.trunk(g, OnnxExport.INPUT, f.branches().size(), (branch, prefix, in) -> {
+            String y = in;
+            for (FoldedGraph.ConvBlock b : f.branches().get(branch)) {
+                g.addInitializer(OnnxProtos.floats(b.name() + ".conv.weight", b.dims(), b.weight()));
+                g.addInitializer(OnnxProtos.floats(b.name() + ".conv.bias", new long[] {b.outChannels()}, b.bias()));
+                g.addNode(conv("Conv", b, List.of(y, b.name() + ".conv.weight", b.name() + ".conv.bias")));
+                g.addNode(OnnxProtos.node("Relu", b.name() + ".relu", List.of(b.name() + ".conv")));
+                y = b.name() + ".maxpool";
+                g.addNode(maxPool(y, b.name() + ".relu"));
+            }
+            return y;
+        });
         head(f, x).forEach(g::addNode);
         g.addAllInitializer(f.headInitializers()).addInput(f.input()).addOutput(f.output());
         for (FoldedGraph.ConvBlock b : f.blocks()) {
@@ -142,11 +150,11 @@ public final class Int8Export {
         return fp32.toBuilder().setGraph(g).build();
     }
 
-    /** The largest value of each block's ReLU output over the calibration windows. */
-    private static float[] reluMaxima(OnnxMl.ModelProto fp32, FoldedGraph f, float[] windows, int count) {
+    /** The largest value of each block's ReLU output over the calibration windows, by block name. */
+    private static Map<String, Float> reluMaxima(OnnxMl.ModelProto fp32, FoldedGraph f, float[] windows, int count) {
         long[] shape = shape(f.input());
         int size = tensorSize(f.input());
-        float[] max = new float[f.blocks().size()];
+        Map<String, Float> max = new java.util.HashMap<>();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions();
                 OrtSession s = env.createSession(folded(fp32).toByteArray(), o)) {
@@ -155,11 +163,13 @@ public final class Int8Export {
                 shape[0] = n;
                 try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(windows, from * size, n * size), shape);
                         OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, in))) {
-                    for (int b = 0; b < max.length; b++) {
-                        FloatBuffer v = ((OnnxTensor) r.get(f.blocks().get(b).name() + ".relu").orElseThrow()).getFloatBuffer();
+                    for (FoldedGraph.ConvBlock b : f.blocks()) {
+                        FloatBuffer v = ((OnnxTensor) r.get(b.name() + ".relu").orElseThrow()).getFloatBuffer();
+                        float m = max.getOrDefault(b.name(), 0f);
                         while (v.hasRemaining()) {
-                            max[b] = Math.max(max[b], v.get());
+                            m = Math.max(m, v.get());
                         }
+                        max.put(b.name(), m);
                     }
                 }
             }

@@ -54,10 +54,11 @@ import org.triax.signal.WindowFunction;
  * output {@value #OUTPUT} {@code [batch, classes]}. Dropout is the identity at inference and is
  * left out.
  *
- * <p>The separate design's C one-channel branches are written as one grouped convolution per
- * block ({@code group = C}, the branches' weights stacked in branch order): group g's filters see
- * only channel g's feature maps, the same maths, one C-channel input, and fast in ONNX Runtime.
- * The fused design has {@code group = 1}.
+ * <p>The separate design's C one-channel branches are written as they are: a {@code Split} of
+ * the input's channels, one chain of conv blocks and {@code GlobalAveragePool} per branch, the
+ * pooled features concatenated in branch order ({@code Concat}) before the head (see
+ * {@link OnnxProtos#trunk}). Models exported before wrote them as one grouped convolution per block
+ * ({@code group = C}); those still load and still quantize.
  *
  * <p>Metadata properties: flat {@code triax.*} keys with plain values (see {@link #properties})
  * so that a program in another language can rebuild the input from a raw recording, plus
@@ -188,33 +189,15 @@ public final class OnnxExport {
         if (top.size() != head + 4) {
             throw new IllegalStateException("network has " + top.size() + " blocks, expected " + (head + 4));
         }
-        String x = INPUT;
-        for (int i = 0; i < blocks; i++) {
-            List<List<Block>> conv = new ArrayList<>();
-            for (List<Block> trunk : trunks) {
-                if (trunk.size() != blocks + 2) {
-                    throw new IllegalStateException("a trunk has " + trunk.size() + " blocks, expected " + (blocks + 2));
-                }
-                List<Block> c = children(trunk.get(i), "conv block " + i);
-                if (c.size() != 4) {
-                    throw new IllegalStateException("conv block " + i + " has " + c.size() + " blocks, expected 4");
-                }
-                as(c.get(2), LambdaBlock.class, i);
-                as(c.get(3), LambdaBlock.class, i);
-                conv.add(c);
-            }
-            x = g.conv(conv.stream().map(c -> as(c.get(0), Conv2d.class, -1)).toList(), "block" + i, x);
-            x = g.batchNorm(conv.stream().map(c -> as(c.get(1), BatchNorm.class, -1)).toList(), "block" + i, x);
-            x = g.node("MaxPool", "block" + i + ".maxpool", List.of(x),
-                    ints("kernel_shape", 2, 2), ints("strides", 2, 2));
-            x = g.node("Relu", "block" + i + ".relu", List.of(x));
-        }
         for (List<Block> trunk : trunks) {
+            if (trunk.size() != blocks + 2) {
+                throw new IllegalStateException("a trunk has " + trunk.size() + " blocks, expected " + (blocks + 2));
+            }
             as(trunk.get(blocks), LambdaBlock.class, -1);
             as(trunk.get(blocks + 1), LambdaBlock.class, -1);
         }
-        // per-branch pooled features concatenated = the grouped graph's features in group order
-        x = g.node("GlobalAveragePool", "head.avgpool", List.of(x));
+        String x = OnnxProtos.trunk(g.graph, INPUT, trunks.size(),
+                (branch, prefix, in) -> g.convBlocks(trunks.get(branch), blocks, prefix, in));
         x = g.node("Flatten", "head.flatten", List.of(x), intAttr("axis", 1));
         x = g.gemm(as(top.get(head), Linear.class, -1), "head.dense", x);
         as(top.get(head + 1), LambdaBlock.class, -1);
@@ -253,58 +236,50 @@ public final class OnnxExport {
             return name;
         }
 
-        String initializer(String name, Parameter p) {
-            return initializer(name, List.of(p));
+        /** The conv blocks of one trunk. */
+        String convBlocks(List<Block> trunk, int blocks, String prefix, String x) {
+            for (int i = 0; i < blocks; i++) {
+                List<Block> c = children(trunk.get(i), "conv block " + i);
+                if (c.size() != 4) {
+                    throw new IllegalStateException("conv block " + i + " has " + c.size() + " blocks, expected 4");
+                }
+                as(c.get(2), LambdaBlock.class, i);
+                as(c.get(3), LambdaBlock.class, i);
+                String name = prefix + "block" + i;
+                x = conv(as(c.get(0), Conv2d.class, -1), name, x);
+                x = batchNorm(as(c.get(1), BatchNorm.class, -1), name, x);
+                x = node("MaxPool", name + ".maxpool", List.of(x), ints("kernel_shape", 2, 2), ints("strides", 2, 2));
+                x = node("Relu", name + ".relu", List.of(x));
+            }
+            return x;
         }
 
-        /**
-         * The branches' parameters stacked along the first axis: for C branches of 1-channel
-         * convolutions that is exactly the weight of one convolution with {@code group = C}.
-         */
-        String initializer(String name, List<Parameter> parts) {
-            long[] dims = parts.get(0).getArray().getShape().getShape().clone();
-            dims[0] *= parts.size();
-            float[] values = new float[0];
-            for (Parameter p : parts) {
-                float[] v = p.getArray().toFloatArray();
-                int at = values.length;
-                values = java.util.Arrays.copyOf(values, at + v.length);
-                System.arraycopy(v, 0, values, at, v.length);
-            }
-            graph.addInitializer(tensor(name, dims, values));
+        String initializer(String name, Parameter p) {
+            graph.addInitializer(tensor(name, p.getArray().getShape().getShape(), p.getArray().toFloatArray()));
             return name;
         }
 
-        String conv(List<Conv2d> convs, String name, String x) {
-            for (Conv2d c : convs) {
-                if (!c.getKernelShape().equals(new Shape(3, 3)) || !c.getPadding().equals(new Shape(1, 1))
-                        || c.getGroups() != 1) {
-                    throw new IllegalStateException(name + ": convolution " + c.getKernelShape() + " pad "
-                            + c.getPadding() + " groups " + c.getGroups() + " is not the 3x3, pad 1 the export writes");
-                }
+        String conv(Conv2d c, String name, String x) {
+            if (!c.getKernelShape().equals(new Shape(3, 3)) || !c.getPadding().equals(new Shape(1, 1)) || c.getGroups() != 1) {
+                throw new IllegalStateException(name + ": convolution " + c.getKernelShape() + " pad "
+                        + c.getPadding() + " groups " + c.getGroups() + " is not the 3x3, pad 1 the export writes");
             }
-            Conv2d c = convs.get(0);
-            List<String> in = new ArrayList<>(List.of(x, initializer(name + ".conv.weight",
-                    convs.stream().map(k -> param(k, "weight")).toList())));
+            List<String> in = new ArrayList<>(List.of(x, initializer(name + ".conv.weight", param(c, "weight"))));
             if (c.isIncludeBias()) {
-                in.add(initializer(name + ".conv.bias", convs.stream().map(k -> param(k, "bias")).toList()));
+                in.add(initializer(name + ".conv.bias", param(c, "bias")));
             }
             return node("Conv", name + ".conv", in, ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
-                    ints("strides", stride(c, 0), stride(c, 1)), ints("dilations", 1, 1), intAttr("group", convs.size()));
+                    ints("strides", stride(c, 0), stride(c, 1)), ints("dilations", 1, 1));
         }
 
-        String batchNorm(List<BatchNorm> norms, String name, String x) {
-            List<String> in = List.of(x, initializer(name + ".bn.scale", params(norms, "gamma")),
-                    initializer(name + ".bn.bias", params(norms, "beta")),
-                    initializer(name + ".bn.mean", params(norms, "runningMean")),
-                    initializer(name + ".bn.var", params(norms, "runningVar")));
+        String batchNorm(BatchNorm norm, String name, String x) {
+            List<String> in = List.of(x, initializer(name + ".bn.scale", param(norm, "gamma")),
+                    initializer(name + ".bn.bias", param(norm, "beta")),
+                    initializer(name + ".bn.mean", param(norm, "runningMean")),
+                    initializer(name + ".bn.var", param(norm, "runningVar")));
             return node("BatchNormalization", name + ".bn", in,
                     OnnxMl.AttributeProto.newBuilder().setName("epsilon").setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
                             .setF(Networks.BATCH_NORM_EPSILON).build());
-        }
-
-        private static List<Parameter> params(List<BatchNorm> norms, String name) {
-            return norms.stream().map(b -> param(b, name)).toList();
         }
 
         String gemm(Linear l, String name, String x) {

