@@ -90,6 +90,9 @@ public final class OnnxNetwork implements WindowClassifier {
             if (threads > 0) {
                 options.setIntraOpNumThreads(threads);
             }
+            // idle intra-op threads sleep instead of spinning: the spectrograms of the next chunk are
+            // computed on the same cores while the network runs, and spinning threads would take their time
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = env.createSession(bytes, options);
         } catch (OrtException e) {
             throw new TriaxException(source + ": ONNX Runtime cannot load this model (" + firstLine(e) + ")", e);
