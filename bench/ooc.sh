@@ -71,8 +71,9 @@ lines = ["<!-- scale-training:begin -->", "## 7. Training from the disk cache be
          f"| preparation before training s | {m['prepared_s']:.1f} (read, split, spectrograms) | {c['prepared_s']:.1f} "
          f"({'read from the cache' if c['cache_hit'] else 'NOT a cache hit'}) | |",
          f"| test accuracy (2 epochs) | {100 * m['test_accuracy']:.2f} % | {100 * c['test_accuracy']:.2f} % | {same} |", "",
-         f"After {pair['epochs_paired'] + 1} epochs in turns the two paths' weights are "
-         f"{'identical' if pair['same_weights'] else 'DIFFERENT'}. Filling the cache (read, split, spectrograms, "
+         "The weights are compared in the separate runs: the two threads in turns share the engine's random generator, "
+         "from which dropout draws, so handing over within an epoch changes both sides' dropout masks (not their work). "
+         "Filling the cache (read, split, spectrograms, "
          f"normalisation, shards written and synced, then verified): {prep['seconds']:.1f} s, peak RSS "
          f"{peak('prepare'):.0f} MB. Target: cache / memory samples/s >= 0.9. Why one JVM in short turns: two JVMs in "
          "lockstep, epoch by epoch, gave 1.02, 0.78 and 5.85 in three runs of the earlier form of this script, because "
