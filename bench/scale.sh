@@ -99,5 +99,5 @@ done
 mv "$work/long.jsonl.tmp" "$work/long.jsonl"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
-python3 bench/scale_report.py "$rows" "$work/long.jsonl" "$cmd" "$cpu" "$cores" "$load_before" "$load_after"
+SCALE_SPARK_CMD="$SCALE_SPARK_CMD" python3 bench/scale_report.py "$rows" "$work/long.jsonl" "$cmd" "$cpu" "$cores" "$load_before" "$load_after"
 [[ "${SCALE_KEEP:-0}" == 1 ]] || rm -rf "$work"/batch-* "$work"/long-*.csv

@@ -69,7 +69,9 @@ if len(names) >= 2:
               "smallest near 1: linear) and between the thread counts, and peak RSS does not grow with the batch."]
 for name in names[2:]:  # the Spark row (SCALE_SPARK_CMD) beside in-process scoring on every core
     alln, other = fits[names[1]][2][-1], fits[name][2][-1]
-    lines += ["", f"{name} (one embedded JVM, driver and executor, start-up included) at the largest size: "
+    spark_cmd = os.environ.get("SCALE_SPARK_CMD", "SCALE_SPARK_CMD")
+    lines += ["", f"*{name}*: `{spark_cmd}` (one embedded JVM, driver and executor; start-up, the Parquet verdicts and "
+              "per-window tables included). At the largest size: "
               f"{alln['seconds'] / other['seconds']:.2f}x the recording-hours per hour of in-process {names[1]}; "
               f"its slope {fits[name][1]:.1f} wall s per GiB against {fits[names[1]][1]:.1f}, its fixed cost "
               f"{fits[name][0]:.1f} s against {fits[names[1]][0]:.1f} s."]
