@@ -12,11 +12,12 @@
 #   bench/scale.sh [GB GB GB]   batch sizes in GB (2^30 bytes) of raw float32 samples (default 0.0625 0.25 1)
 #
 # Environment:
-#   SCALE_SPARK_CMD  hook for the Spark module: a command run once per batch size after the
-#                    in-process rows, with {model}, {data} and {out} replaced by the model file, the
-#                    batch folder and a fresh output path; its wall time and peak RSS become a row
-#                    named by SCALE_SPARK_NAME (default "spark local[2]"), e.g.
-#                    SCALE_SPARK_CMD='./triax-spark.sh score --master local[2] --model {model} --input {data} --output {out}'
+#   SCALE_SPARK_CMD  the Spark row, run once per batch size after the in-process rows, with {model},
+#                    {data} and {out} replaced by the model file, the batch folder and a fresh output
+#                    path; its wall time and peak RSS become a row named by SCALE_SPARK_NAME
+#                    (default "spark local[2]"). Default: ScoreJob embedded on local[2] with a 1 GB heap,
+#                    'env TRIAX_JAVA_OPTS=-Xmx1g ./triax-spark.sh score --master local[2] --model {model} --input {data} --output {out}';
+#                    set it empty (SCALE_SPARK_CMD=) for the in-process rows alone
 #   SCALE_LONG_ROWS  lengths of the long CSV (default "1000000 4000000 16000000")
 #   SCALE_KEEP=1     keep the generated data in target/bench/scale (default: deleted at the end)
 set -euo pipefail
@@ -24,7 +25,10 @@ cd "$(dirname "$0")/.."
 sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(0.0625 0.25 1)
 long_rows=(${SCALE_LONG_ROWS:-1000000 4000000 16000000})
 cmd="bench/scale.sh ${sizes[*]}"
+spark_default='env TRIAX_JAVA_OPTS=-Xmx1g ./triax-spark.sh score --master local[2] --model {model} --input {data} --output {out}'
+SCALE_SPARK_CMD=${SCALE_SPARK_CMD-$spark_default}
 mvn -q -B package -DskipTests -pl triax-core -am
+[[ -z "$SCALE_SPARK_CMD" ]] || mvn -q -B package -DskipTests -pl triax-spark -am   # built here, not in a timed row
 mvn -q -B test-compile -pl triax-core -am
 work=target/bench/scale; mkdir -p "$work"
 rows="$work/rows.jsonl"; : > "$rows"
@@ -69,7 +73,7 @@ for gb in "${sizes[@]}"; do
   rm -f "$work/out.csv"
   measure "$cores cores" batch "$gb" "$files" "$hours" ./triax predict --model "$model" "$data" --format csv \
     --output "$work/out.csv" --threads "$cores"
-  if [[ -n "${SCALE_SPARK_CMD:-}" ]]; then
+  if [[ -n "$SCALE_SPARK_CMD" ]]; then
     rm -rf "$work/spark-out"
     spark=${SCALE_SPARK_CMD//\{model\}/$model}; spark=${spark//\{data\}/$data}; spark=${spark//\{out\}/$work/spark-out}
     measure "${SCALE_SPARK_NAME:-spark local[2]}" batch "$gb" "$files" "$hours" bash -c "$spark"
@@ -95,5 +99,5 @@ done
 mv "$work/long.jsonl.tmp" "$work/long.jsonl"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
-python3 bench/scale_report.py "$rows" "$work/long.jsonl" "$cmd" "$cpu" "$cores" "$load_before" "$load_after"
+SCALE_SPARK_CMD="$SCALE_SPARK_CMD" python3 bench/scale_report.py "$rows" "$work/long.jsonl" "$cmd" "$cpu" "$cores" "$load_before" "$load_after"
 [[ "${SCALE_KEEP:-0}" == 1 ]] || rm -rf "$work"/batch-* "$work"/long-*.csv

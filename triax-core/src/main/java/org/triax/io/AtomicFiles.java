@@ -44,7 +44,7 @@ public final class AtomicFiles {
         try {
             refuseExisting(file);
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            tmp = hidden(dir, "." + file.getFileName() + ".", ".tmp", false);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 content.writeTo(out);
@@ -59,6 +59,23 @@ public final class AtomicFiles {
             throw new TriaxException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * A new hidden file or folder with a random name in {@code dir}, with the permissions the umask
+     * gives (Files.createTempFile would make it owner-only, and the published file with it: a model
+     * another user or a cluster's executors could not read).
+     */
+    private static Path hidden(Path dir, String prefix, String suffix, boolean folder) throws IOException {
+        while (true) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
+                    + suffix);
+            try {
+                return folder ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (FileAlreadyExistsException taken) {
+                // another writer's name: draw again
+            }
         }
     }
 
@@ -77,7 +94,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+            tmp = hidden(parent, "." + dir.getFileName() + ".", "", true);
             content.writeInto(tmp);
             Files.deleteIfExists(dir); // an empty folder only: a non-empty one makes this fail
             Files.move(tmp, dir);

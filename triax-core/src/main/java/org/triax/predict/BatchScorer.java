@@ -37,6 +37,8 @@ public final class BatchScorer implements AutoCloseable {
     private final List<RecordingScorer> opened = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<RecordingScorer> own;
     private final List<String> classes;
+    /** Files handed to a scoring thread so far (BatchScorerTest checks the bound on files in flight). */
+    private final AtomicInteger started = new AtomicInteger();
 
     /**
      * @param open opens one scorer (called once here, for the classes, and once per further
@@ -115,7 +117,13 @@ public final class BatchScorer implements AutoCloseable {
         return new Summary(counts[0], counts[1], skipped);
     }
 
+    /** Files handed to a scoring thread so far. */
+    int started() {
+        return started.get();
+    }
+
     private Verdict scoreOne(Path f) {
+        started.incrementAndGet();
         try {
             return own.get().score(f);
         } catch (TriaxException bad) {

@@ -138,5 +138,11 @@ class BenchSmokeTest {
         assertTrue(r.get("samples_per_s").asDouble() > 0 && r.get("rss_file_mb").asDouble() > 0);
         JsonNode m = run("ooc", "memory", data, cache, dir.resolve("m").toString(), "1", "1000").get(0);
         assertEquals(r.get("weights_sha256").asText(), m.get("weights_sha256").asText());
+        // both paths in one JVM in turns: two epochs each, the second paired
+        JsonNode pair = run("ooc", "pair", data, cache, dir.resolve("pair").toString(), "2", "1000").get(0);
+        assertEquals(1, pair.get("epochs_paired").asInt(), pair.toString());
+        assertEquals(2, pair.get("cache_epoch_s").size());
+        assertEquals(2, pair.get("memory_epoch_s").size());
+        assertTrue(pair.get("ratio").asDouble() > 0 && pair.get("ratio_median").asDouble() > 0, pair.toString());
     }
 }

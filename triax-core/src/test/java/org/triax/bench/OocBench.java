@@ -28,9 +28,10 @@ import org.triax.train.TrainingListener;
 /**
  * The train job ({@link TrainJob#run}, fused design, sizes from the data, seed 1) on a real
  * dataset with its windows in memory or read from the spectrogram cache:
- * {@code ooc prepare|memory|cache DATA CACHE OUT EPOCHS FS [lockstep]}. {@code prepare} fills the
- * cache and exits; {@code memory} and {@code cache} train, paced epoch by epoch by
- * bench/lockstep.py with {@code lockstep}, and print one JSON line: samples/s (training windows
+ * {@code ooc prepare|memory|cache|pair DATA CACHE OUT EPOCHS FS}. {@code prepare} fills the cache
+ * and exits; {@code pair} trains both paths in this JVM in turns, for their speed
+ * ({@link OocPairBench}); {@code memory} and {@code cache} train one path, for its memory, and
+ * print one JSON line: samples/s (training windows
  * over the median epoch from the second on), preparation seconds, peak RSS and, at the end, the
  * anonymous and file-backed parts of the resident memory.
  */
@@ -47,7 +48,6 @@ final class OocBench {
         Path out = Path.of(a[3]);
         int epochs = Integer.parseInt(a[4]);
         double fs = Double.parseDouble(a[5]);
-        boolean lockstep = a.length > 6 && a[6].equals("lockstep");
         DataOptions o = new DataOptions(data, List.of(), fs, null, WindowSpec.DEFAULT, StftConfig.DEFAULT,
                 SplitProtocol.AUTO, SplitFractions.DEFAULT, 1).withSizesFromData(EnumSet.allOf(DataOptions.Size.class));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -65,16 +65,17 @@ final class OocBench {
                     "peak_rss_mb", BenchMain.peakRssKb() / 1024.0));
             return;
         }
+        if (mode.equals("pair")) {
+            OocPairBench.run(o, cache, out, epochs);
+            return;
+        }
         RunOptions run = switch (mode) {
             case "cache" -> new RunOptions(cache, false, false, null);
             case "memory" -> RunOptions.IN_MEMORY;
-            default -> throw new IllegalArgumentException("mode " + mode + ": prepare, memory or cache");
+            default -> throw new IllegalArgumentException("mode " + mode + ": prepare, memory, cache or pair");
         };
         List<Double> perEpoch = new ArrayList<>();
-        TrainingListener timing = BenchMain.epochTiming(perEpoch, lockstep);
-        if (lockstep) {
-            BenchMain.awaitTurn();
-        }
+        TrainingListener timing = BenchMain.epochTiming(perEpoch, false);
         TrainJob.Outcome r = TrainJob.run(o, List.of(Design.FUSED), new TrainConfig(epochs, 32, 1e-3f, 1, false), out, run,
                 timing, log).get(0);
         ModelMetadata m = ModelArtifact.load(r.modelFile()).metadata();

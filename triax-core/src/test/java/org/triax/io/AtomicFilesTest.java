@@ -97,4 +97,17 @@ class AtomicFilesTest {
         }));
         assertEquals(List.of(), names(dir));
     }
+
+    @Test
+    void publishedFilesAndFoldersGetTheUmasksPermissionsNotOwnerOnly(@TempDir Path dir) throws IOException {
+        Path plainFile = Files.createFile(dir.resolve("plain"));
+        Path plainFolder = Files.createDirectory(dir.resolve("plain-folder"));
+        Path file = dir.resolve("model.triax");
+        AtomicFiles.write(file, new byte[] {1});
+        Path folder = dir.resolve("entry");
+        AtomicFiles.writeFolder(folder, tmp -> AtomicFiles.write(tmp.resolve("a.bin"), new byte[] {2}));
+        assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(file));
+        assertEquals(Files.getPosixFilePermissions(plainFolder), Files.getPosixFilePermissions(folder));
+        assertEquals(Files.getPosixFilePermissions(plainFile), Files.getPosixFilePermissions(folder.resolve("a.bin")));
+    }
 }

@@ -21,6 +21,8 @@ final class ExecutorModels {
     static final long ORT_START_STACK = 64L << 20;
 
     private static final Map<String, RecordingScorer> SCORERS = new ConcurrentHashMap<>();
+    /** The intra-op thread count of each open session (ScoreJobTest). */
+    private static final Map<String, Integer> THREADS = new ConcurrentHashMap<>();
 
     private ExecutorModels() {
     }
@@ -35,6 +37,7 @@ final class ExecutorModels {
         return SCORERS.computeIfAbsent(key, k -> {
             startOnnxRuntime();
             OnnxNetwork net = OnnxNetwork.fromBytes(model.bytes(), model.path(), threads);
+            THREADS.put(k, threads);
             return new RecordingScorer(new ScoringModel(net.metadata(), net, model.path() + " on " + net.engine()),
                     List.of(), read, Double.NaN);
         });
@@ -43,6 +46,11 @@ final class ExecutorModels {
     /** Scorers (each one ONNX Runtime session) open in this JVM. */
     static int open() {
         return SCORERS.size();
+    }
+
+    /** The intra-op thread counts the open sessions were given. */
+    static java.util.Set<Integer> intraOpThreads() {
+        return java.util.Set.copyOf(THREADS.values());
     }
 
     /**

@@ -47,6 +47,8 @@ class ScoreJobTest {
                 Double.NaN, null, 3));
         assertEquals(recordings.size(), s.scored());
         assertEquals(1, ExecutorModels.open(), "one session for the executor JVM's three partitions");
+        assertEquals(java.util.Set.of(Integer.parseInt(spark.conf().get("spark.task.cpus", "1"))),
+                ExecutorModels.intraOpThreads(), "intra-op threads = spark.task.cpus");
         assertEquals(1, s.failed());
         assertEquals(1, s.errors().size());
         assertTrue(s.errors().get(0).contains("broken.csv"), s.errors().get(0));
