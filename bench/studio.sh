@@ -2,9 +2,15 @@
 # triax studio's prediction over HTTP beside in-process prediction (StudioBench), one run on this
 # machine, then its section of BENCHMARKS.md (bench/run.sh rewrites that file: run this after it).
 #   bench/studio.sh [REQUESTS] [CLIENTS]     default 3000 requests per measurement, 8 clients
+#   bench/studio.sh profile [REQUESTS] [CLIENTS]   default 6000 8: where the server's threads spend an
+#     HTTP prediction: the HttpURLConnection row alone under Java Flight Recorder (Java samples every
+#     1 ms), the server threads' samples of the measured part grouped by what they are in (Jetty,
+#     Javalin, the token check, the body, reading, scoring, the JSON answer); BENCHMARKS.md untouched
 set -euo pipefail
 cd "$(dirname "$0")/.."
-requests=${1:-3000}; clients=${2:-8}
+profile=false
+if [ "${1:-}" = profile ]; then profile=true; shift; fi
+requests=${1:-$($profile && echo 6000 || echo 3000)}; clients=${2:-8}
 mvn -q -B package -DskipTests -pl triax-core -am
 mvn -q -B test-compile -pl triax-core -am
 CP="triax-core/target/test-classes:triax-core/target/classes:$(ls triax-core/target/lib/*.jar | tr '\n' ':')"
@@ -13,6 +19,15 @@ out=target/bench; mkdir -p "$out"
 cmd="bench/studio.sh $requests $clients"
 # the class path goes in an @argfile: ONNX Runtime 1.29 crashes the JVM on command lines over ~3.9 KB
 printf -- '-cp\n%s\n' "$CP" > "$out/studio.args"
+if $profile; then
+  jfr="$out/studio.jfr"
+  # recording from the start: a recording started later made the JIT recompile the scoring code, 4x slower
+  java "${opts[@]}" -XX:StartFlightRecording=settings=default,jdk.ExecutionSample#period=1ms,filename="$jfr" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
+    "$requests" "$clients" profile | grep '^{' | tee "$out/studio-profile.jsonl"
+  jfr print --json --stack-depth 128 --events jdk.ExecutionSample "$jfr" > "$out/studio.samples.json"
+  exec python3 bench/studio_profile_report.py "$out/studio.samples.json" "$out/studio-profile.jsonl"
+fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
   "$requests" "$clients" | grep '^{' | tee "$out/studio.jsonl"
@@ -105,7 +120,7 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           "selector, a Jetty worker, the queue for a scorer, back to the client): "
           f"{u['switches_per_request']:.1f} context switches per request over HTTP against "
           f"{i['switches_per_request']:.1f} in-process, each a trip through the kernel that also evicts the scoring "
-          "code's caches. `bench/studio-profile.sh` splits the server threads' Java samples by where they are (Jetty, "
+          "code's caches. `bench/studio.sh profile` splits the server threads' Java samples by where they are (Jetty, "
           "Javalin, the token check, the body, reading, scoring, the JSON answer)."]
 if batch:
     k = batch[0]["recordings_per_request"]

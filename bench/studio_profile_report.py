@@ -1,4 +1,4 @@
-"""Groups the studio server threads' JFR samples of one HTTP prediction by what they are in (bench/studio-profile.sh)."""
+"""Groups the studio server threads' JFR samples of one HTTP prediction by what they are in (bench/studio.sh profile)."""
 import collections
 import datetime
 import json

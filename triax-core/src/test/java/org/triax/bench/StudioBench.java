@@ -51,7 +51,7 @@ final class StudioBench {
 
     /**
      * args: requests per measurement, concurrent clients, and optionally {@code profile}: only the
-     * HttpURLConnection row with {@code clients} clients, for bench/studio-profile.sh to record.
+     * HttpURLConnection row with {@code clients} clients, for bench/studio.sh profile to record.
      */
     static void run(String[] args) throws Exception {
         int requests = Integer.parseInt(args[0]);
