@@ -25,8 +25,10 @@ if $profile; then
   java "${opts[@]}" -XX:StartFlightRecording=settings=default,jdk.ExecutionSample#period=1ms,filename="$jfr" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
     "$requests" "$clients" profile | grep '^{' | tee "$out/studio-profile.jsonl"
-  jfr print --json --stack-depth 128 --events jdk.ExecutionSample "$jfr" > "$out/studio.samples.json"
-  exec python3 bench/studio_profile_report.py "$out/studio.samples.json" "$out/studio-profile.jsonl"
+  # the samples as JSON are ~0.5 GB: read from the pipe, not kept
+  jfr print --json --stack-depth 128 --events jdk.ExecutionSample "$jfr" \
+    | python3 bench/studio_profile_report.py - "$out/studio-profile.jsonl"
+  exit 0
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \

@@ -28,7 +28,7 @@ def main(samples, rows):
     row = [json.loads(line) for line in open(rows)][-1]
     lo, hi = row["measured_from_ms"], row["measured_to_ms"]
     groups, outside = collections.Counter(), collections.Counter()
-    for e in json.load(open(samples))["recording"]["events"]:
+    for e in json.load(sys.stdin if samples == "-" else open(samples))["recording"]["events"]:
         v = e["values"]
         name = v["sampledThread"].get("javaName") or ""
         if not name.startswith("JettyServerThreadPool") or not v["stackTrace"] or not lo <= when(e) <= hi:
