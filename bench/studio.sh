@@ -2,9 +2,15 @@
 # triax studio's prediction over HTTP beside in-process prediction (StudioBench), one run on this
 # machine, then its section of BENCHMARKS.md (bench/run.sh rewrites that file: run this after it).
 #   bench/studio.sh [REQUESTS] [CLIENTS]     default 3000 requests per measurement, 8 clients
+#   bench/studio.sh profile [REQUESTS] [CLIENTS]   default 6000 8: where the server's threads spend an
+#     HTTP prediction: the HttpURLConnection row alone under Java Flight Recorder (Java samples every
+#     1 ms), the server threads' samples of the measured part grouped by what they are in (Jetty,
+#     Javalin, the token check, the body, reading, scoring, the JSON answer); BENCHMARKS.md untouched
 set -euo pipefail
 cd "$(dirname "$0")/.."
-requests=${1:-3000}; clients=${2:-8}
+profile=false
+if [ "${1:-}" = profile ]; then profile=true; shift; fi
+requests=${1:-$($profile && echo 6000 || echo 3000)}; clients=${2:-8}
 mvn -q -B package -DskipTests -pl triax-core -am
 mvn -q -B test-compile -pl triax-core -am
 CP="triax-core/target/test-classes:triax-core/target/classes:$(ls triax-core/target/lib/*.jar | tr '\n' ':')"
@@ -13,6 +19,17 @@ out=target/bench; mkdir -p "$out"
 cmd="bench/studio.sh $requests $clients"
 # the class path goes in an @argfile: ONNX Runtime 1.29 crashes the JVM on command lines over ~3.9 KB
 printf -- '-cp\n%s\n' "$CP" > "$out/studio.args"
+if $profile; then
+  jfr="$out/studio.jfr"
+  # recording from the start: a recording started later made the JIT recompile the scoring code, 4x slower
+  java "${opts[@]}" -XX:StartFlightRecording=settings=default,jdk.ExecutionSample#period=1ms,filename="$jfr" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
+    "$requests" "$clients" profile | grep '^{' | tee "$out/studio-profile.jsonl"
+  # the samples as JSON are ~0.5 GB: read from the pipe, not kept
+  jfr print --json --stack-depth 128 --events jdk.ExecutionSample "$jfr" \
+    | python3 bench/studio_profile_report.py - "$out/studio-profile.jsonl"
+  exit 0
+fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 java "${opts[@]}" -Dorg.slf4j.simpleLogger.defaultLogLevel=error @"$out/studio.args" org.triax.bench.BenchMain studio \
   "$requests" "$clients" | grep '^{' | tee "$out/studio.jsonl"
@@ -52,8 +69,8 @@ lines = ["<!-- studio:begin -->", "## 6. Studio: prediction over HTTP beside in-
          "collector runs); *kernel* is the part of the process's CPU spent in system calls and loopback TCP. "
          f"Load average of the machine (1, 5, 15 min) before the run {load_before}, after it {load_after}: other "
          "work on the same cores shows in the tails.", "",
-         "| clients | path | req/s | p50 ms | p99 ms | of in-process | cores used | CPU ms/request: scoring | client | JIT | GC | all (kernel) |",
-         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| clients | path | req/s | p50 ms | p99 ms | of in-process | cores used | CPU ms/request: scoring | client | JIT | GC | all (kernel) | context switches/request |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for c in sorted({r["clients"] for r in single}):
     base = by[(INP, c, 1)]
     for k in (INP, URL, JDK):
@@ -62,7 +79,7 @@ for c in sorted({r["clients"] for r in single}):
         client = "" if k == INP else f"{r['cpu_client_ms']:.3f}"
         lines.append(f"| {c} | {label[k]} | {r['requests_per_s']:.0f} | {ms(r['p50_ms'])} | {ms(r['p99_ms'])} | {share} | "
                      f"{r['cpu_busy'] * cores:.2f} | {work(r):.3f} | {client} | {r['cpu_jit_ms']:.3f} | {r['cpu_gc_ms']:.3f} | "
-                     f"{r['cpu_process_ms']:.3f} ({r['cpu_kernel_ms']:.3f}) |")
+                     f"{r['cpu_process_ms']:.3f} ({r['cpu_kernel_ms']:.3f}) | {r['switches_per_request']:.1f} |")
 best = lambda k: max((r for r in single if r["client"] == k), key=lambda r: r["requests_per_s"])
 bi, bu, bj = best(INP), best(URL), best(JDK)
 plural = lambda n, w: f"{n} {w}" + ("" if n == 1 else "s")
@@ -94,7 +111,19 @@ lines += ["", f"Best throughput: in-process {bi['requests_per_s']:.0f} req/s ({p
           f"{pct(nojit(i), nojit(u))} and {pct(nojit(i), nojit(j))}; with the client on another machine, the server "
           f"alone at {pct(nojit(i), nojit(u) - u['cpu_client_ms'])}. "
           "Requests per second follow the mean latency, not the median: a thread that loses its core waits a whole "
-          "time slice (the p99), and the server's p99 with more clients than scorers is mostly the wait in their queue."]
+          "time slice (the p99), and the server's p99 with more clients than scorers is mostly the wait in their queue.", "",
+          f"Why 80 % is out of reach with client and server on the same {cores} cores: at 80 % of the in-process "
+          f"throughput on the same cores a request over HTTP may take at most 1.25 x the CPU of one in-process, "
+          f"{1.25 * nojit(i):.2f} ms (in-process {nojit(i):.2f} ms, JIT time left out of both); it takes {nojit(u):.2f} ms "
+          f"with HttpURLConnection, {nojit(u) - nojit(i):+.2f} ms against {0.25 * nojit(i):.2f} ms allowed: the server's "
+          f"threads {work(u) - work(i):+.2f} ms, the client {u['cpu_client_ms']:.2f} ms, the collector and the JVM's "
+          f"other threads {nojit(u) - nojit(i) - (work(u) - work(i)) - u['cpu_client_ms']:+.2f} ms. A request passes "
+          "from thread to thread (client, Jetty's "
+          "selector, a Jetty worker, the queue for a scorer, back to the client): "
+          f"{u['switches_per_request']:.1f} context switches per request over HTTP against "
+          f"{i['switches_per_request']:.1f} in-process, each a trip through the kernel that also evicts the scoring "
+          "code's caches. `bench/studio.sh profile` splits the server threads' Java samples by where they are (Jetty, "
+          "Javalin, the token check, the body, reading, scoring, the JSON answer)."]
 if batch:
     k = batch[0]["recordings_per_request"]
     lines += ["", f"The same recording {k} times in one request (one multipart upload, HttpURLConnection; in-process: "

@@ -14,6 +14,7 @@ import java.util.Locale;
  * stft   THREADS REPEATS   spectrogram of 3 x 10^6 samples, segment 256, 50 % overlap, Hann, dB
  * predict DESIGN WINDOWS   one-window latency p50/p99 and long-recording throughput
  * studio REQUESTS CLIENTS  prediction over HTTP (triax serve) beside in-process, requests/s and p50/p99
+ * studio REQUESTS CLIENTS profile   only the HTTP row (HttpURLConnection), for bench/studio.sh profile
  * </pre>
  */
 public final class BenchMain {

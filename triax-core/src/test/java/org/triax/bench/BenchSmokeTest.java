@@ -123,6 +123,9 @@ class BenchSmokeTest {
             assertTrue(r.get(http ? "cpu_server_ms" : "cpu_client_ms").asDouble() > 0, r.toString());
             double roles = r.get("cpu_client_ms").asDouble() + r.get("cpu_server_ms").asDouble() + r.get("cpu_other_ms").asDouble();
             assertTrue(roles >= r.get("cpu_process_ms").asDouble() * 0.999, r.toString());
+            // over HTTP a request passes between client, selector and server threads: each hop is a switch
+            assertTrue(!http || !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))
+                    || r.get("switches_per_request").asDouble() >= 1, r.toString());
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * CPU time (user + system); the JVM's own threads, which ThreadMXBean does not list, from Linux's
  * per-thread accounting ({@code /proc/self/task/N/stat}, in clock ticks): the JIT compilers and the
  * VM thread with the garbage collectors (the serial collector runs in the VM thread); and the
- * rest of the process's CPU time (native threads, threads that ended in between).
+ * rest of the process's CPU time (native threads, threads that ended in between). Also the
+ * context switches of the process's threads ({@code /proc/self/task/N/status}): a request handed from
+ * thread to thread pays the kernel's switch and the cache it evicts each time.
  */
 final class CpuMeter {
     /** Name prefix of the bench's client threads. */
@@ -30,13 +32,16 @@ final class CpuMeter {
     private final long processBefore;
     private final long[] vmBefore;
     private final long kernelBefore;
+    private final long switchesBefore;
 
     /**
      * CPU milliseconds per role; {@code jitMs} and {@code gcMs} are parts of {@code otherMs};
-     * {@code kernelMs}: the part of {@code processMs} spent in the kernel (system calls, loopback TCP).
+     * {@code kernelMs}: the part of {@code processMs} spent in the kernel (system calls, loopback TCP);
+     * {@code switches}: context switches of the threads alive at the end, voluntary (a thread that
+     * waits: for a socket, a lock, work) and involuntary (one that lost its core).
      */
     record Usage(double clientMs, double serverMs, double otherMs, double processMs, double jitMs, double gcMs,
-                 double kernelMs) {
+                 double kernelMs, long switches) {
     }
 
     private CpuMeter() {
@@ -48,6 +53,7 @@ final class CpuMeter {
         }
         this.vmBefore = vmTicks();
         this.kernelBefore = kernelTicks();
+        this.switchesBefore = contextSwitches();
         this.processBefore = processCpuNanos();
     }
 
@@ -75,7 +81,8 @@ final class CpuMeter {
             }
         }
         return new Usage(client / 1e6, server / 1e6, Math.max(0, process - client - server) / 1e6, process / 1e6,
-                (vm[0] - vmBefore[0]) * TICK_MS, (vm[1] - vmBefore[1]) * TICK_MS, (kernelTicks() - kernelBefore) * TICK_MS);
+                (vm[0] - vmBefore[0]) * TICK_MS, (vm[1] - vmBefore[1]) * TICK_MS, (kernelTicks() - kernelBefore) * TICK_MS,
+                contextSwitches() - switchesBefore);
     }
 
     /** The bench's threads, java.net.http's selector and workers, HttpURLConnection's keep-alive timer. */
@@ -106,6 +113,30 @@ final class CpuMeter {
             // no per-thread accounting: the JVM's share stays in "other"
         }
         return ticks;
+    }
+
+    /**
+     * Context switches, voluntary and involuntary, summed over the process's threads (those that
+     * ended meanwhile are missing: the bench's threads all live to the end); 0 off Linux.
+     */
+    private static long contextSwitches() {
+        long[] sum = new long[1];
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                } catch (IOException | RuntimeException ended) {
+                    // a thread that ended while listed
+                }
+            });
+        } catch (IOException notLinux) {
+            return 0;
+        }
+        return sum[0];
     }
 
     /** The process's system time in clock ticks (field 15 of /proc/self/stat); 0 off Linux. */

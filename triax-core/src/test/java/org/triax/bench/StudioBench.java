@@ -49,10 +49,14 @@ final class StudioBench {
     static final String URL_CONNECTION = "HttpURLConnection";
     static final String HTTP_CLIENT = "HttpClient";
 
-    /** args: requests per measurement, concurrent clients. */
+    /**
+     * args: requests per measurement, concurrent clients, and optionally {@code profile}: only the
+     * HttpURLConnection row with {@code clients} clients, for bench/studio.sh profile to record.
+     */
     static void run(String[] args) throws Exception {
         int requests = Integer.parseInt(args[0]);
         int clients = Integer.parseInt(args[1]);
+        boolean profile = args.length > 2 && args[2].equals("profile");
         int warmup = Math.max(2, requests / 5);
         // HttpURLConnection keeps 5 idle connections per host by default: one per client thread
         System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
@@ -75,6 +79,10 @@ final class StudioBench {
             Request batch = multipart(URI.create("http://127.0.0.1:" + studio.port() + "/api/v1/predict?model=" + name), token,
                     body, BATCH);
             int batches = Math.max(2, requests / BATCH);
+            if (profile) {
+                report("http", URL_CONNECTION, clients, 1, measure(clients, warmup, requests, urlConnection(raw)), body.length);
+                return;
+            }
             for (int c : java.util.stream.IntStream.of(1, cores, clients).filter(n -> n <= clients).distinct().sorted().toArray()) {
                 report("in-process", "in-process", c, 1, measure(c, warmup, requests, perThread(model, recording, c, 1)), body.length);
                 report("http", URL_CONNECTION, c, 1, measure(c, warmup, requests, urlConnection(raw)), body.length);
@@ -194,8 +202,11 @@ final class StudioBench {
 
     private static final int WARM_UP_ROUNDS = 5;
 
-    /** Latencies (ms) of {@code requests} calls spread over {@code clients} threads, the wall time (s) and CPU by role. */
-    private record Result(double[] latencies, double seconds, CpuMeter.Usage cpu) {
+    /**
+     * Latencies (ms) of {@code requests} calls spread over {@code clients} threads, the wall time (s),
+     * CPU by role, and when the measured part ran (epoch ms, for a profile to leave the warm-up out).
+     */
+    private record Result(double[] latencies, double seconds, CpuMeter.Usage cpu, long fromMs, long toMs) {
     }
 
     private static Result measure(int clients, int warmup, int requests, ClientFactory factory) throws Exception {
@@ -217,11 +228,13 @@ final class StudioBench {
                 }
             }
             double[] lat = new double[requests];
+            long from = System.currentTimeMillis();
             CpuMeter cpu = CpuMeter.start();
             long t0 = System.nanoTime();
             run(pool, each, requests, lat);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Result(lat, seconds, cpu.stop());
+            CpuMeter.Usage used = cpu.stop();
+            return new Result(lat, seconds, used, from, System.currentTimeMillis());
         } finally {
             pool.shutdown();
             each.forEach(Client::close);
@@ -258,7 +271,8 @@ final class StudioBench {
                 "cpu_client_ms", u.clientMs() / requests, "cpu_server_ms", u.serverMs() / requests,
                 "cpu_other_ms", u.otherMs() / requests, "cpu_jit_ms", u.jitMs() / requests, "cpu_gc_ms", u.gcMs() / requests,
                 "cpu_kernel_ms", u.kernelMs() / requests,
-                "cpu_process_ms", u.processMs() / requests,
-                "cpu_busy", u.processMs() / (1000 * r.seconds() * Runtime.getRuntime().availableProcessors())));
+                "cpu_process_ms", u.processMs() / requests, "switches_per_request", (double) u.switches() / requests,
+                "cpu_busy", u.processMs() / (1000 * r.seconds() * Runtime.getRuntime().availableProcessors()),
+                "measured_from_ms", r.fromMs(), "measured_to_ms", r.toMs()));
     }
 }
