@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.AnomalyModelMetadata;
 import org.triax.dataset.DatasetIndex;
@@ -68,11 +67,11 @@ public final class AnomalyEvaluation {
             }
             NormalSelection sel = NormalSelection.of(dataDir, normal);
             boolean sameNormal = !allWindows && Fingerprint.of(sel.index()).equals(meta.normal().fingerprint());
-            List<Unit> units = new ArrayList<>(IntStream.range(0, index.files().size()).parallel().mapToObj(i -> {
+            List<Unit> units = new ArrayList<>(InParallel.map(index.files().size(), i -> {
                 LabelledFile f = index.files().get(i);
                 String c = index.classes().get(f.label());
                 return c.equals(normal) ? null : new Unit(c, false, scorer.windowScores(scorer.conform(scorer.read(f.path()))));
-            }).filter(u -> u != null).toList());
+            }).stream().filter(u -> u != null).toList());
             String normalScope;
             if (sameNormal) {
                 int before = units.size();

@@ -81,26 +81,28 @@ public final class Monitor {
         }
     }
 
-    /** {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first. */
+    /**
+     * {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first; a bad
+     * snapshot fails the run once every snapshot being scored is done (the earliest bad one is named).
+     */
     private static double[][] score(AnomalyScorer scorer, RunSnapshots run, LongAdder reading) {
         long r0 = System.nanoTime();
         Recording first = scorer.read(run.files().get(0));
         reading.add(System.nanoTime() - r0);
         double[] firstIndex = scorer.indices(scorer.windowScores(scorer.conform(first)));
-        double[][] perSnapshot = new double[run.size()][];
-        perSnapshot[0] = firstIndex;
-        IntStream.range(1, run.size()).parallel().forEach(i -> {
+        List<double[]> later = InParallel.map(run.size() - 1, j -> {
             long t0 = System.nanoTime();
-            Recording r = scorer.read(run.files().get(i));
+            Recording r = scorer.read(run.files().get(j + 1));
             reading.add(System.nanoTime() - t0);
             sameShape(first, r);
-            perSnapshot[i] = scorer.indices(scorer.windowScores(scorer.conform(r)));
+            return scorer.indices(scorer.windowScores(scorer.conform(r)));
         });
         int detectors = firstIndex.length;
         double[][] index = new double[detectors][run.size()];
         for (int i = 0; i < run.size(); i++) {
+            double[] snapshot = i == 0 ? firstIndex : later.get(i - 1);
             for (int d = 0; d < detectors; d++) {
-                index[d][i] = perSnapshot[i][d];
+                index[d][i] = snapshot[d];
             }
         }
         return index;
