@@ -86,26 +86,28 @@ public final class Monitor {
      * snapshot fails the run once every snapshot being scored is done (the earliest bad one is named).
      */
     private static double[][] score(AnomalyScorer scorer, RunSnapshots run, LongAdder reading) {
-        long r0 = System.nanoTime();
-        Recording first = scorer.read(run.files().get(0));
-        reading.add(System.nanoTime() - r0);
-        double[] firstIndex = scorer.indices(scorer.windowScores(scorer.conform(first)));
-        List<double[]> later = InParallel.map(run.size() - 1, j -> {
-            long t0 = System.nanoTime();
-            Recording r = scorer.read(run.files().get(j + 1));
-            reading.add(System.nanoTime() - t0);
+        Recording first = read(scorer, run.files().get(0), reading);
+        // the first is scored beside the others, not before them: on a short run its cold start is a share of the time
+        List<double[]> perSnapshot = InParallel.map(run.size(), i -> {
+            Recording r = i == 0 ? first : read(scorer, run.files().get(i), reading);
             sameShape(first, r);
             return scorer.indices(scorer.windowScores(scorer.conform(r)));
         });
-        int detectors = firstIndex.length;
+        int detectors = perSnapshot.get(0).length;
         double[][] index = new double[detectors][run.size()];
         for (int i = 0; i < run.size(); i++) {
-            double[] snapshot = i == 0 ? firstIndex : later.get(i - 1);
             for (int d = 0; d < detectors; d++) {
-                index[d][i] = snapshot[d];
+                index[d][i] = perSnapshot.get(i)[d];
             }
         }
         return index;
+    }
+
+    private static Recording read(AnomalyScorer scorer, Path file, LongAdder reading) {
+        long t0 = System.nanoTime();
+        Recording r = scorer.read(file);
+        reading.add(System.nanoTime() - t0);
+        return r;
     }
 
     /** Runs {@code work} (and the parallel streams inside it) on a pool of {@code threads} threads. */
