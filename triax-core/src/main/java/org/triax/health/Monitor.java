@@ -46,9 +46,13 @@ public final class Monitor {
         }
     }
 
-    /** The files written and what they hold. */
-    /** @param busySeconds seconds spent reading the snapshots and in each detector (by name), summed over threads */
-    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> busySeconds) {
+    /**
+     * The files written and what they hold.
+     *
+     * @param cpuSeconds CPU seconds of the process while it scored: reading the snapshots, each detector (by name),
+     *     and "other" (the JIT compilers, the garbage collector, anything else), summed over threads
+     */
+    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> cpuSeconds) {
     }
 
     private Monitor() {
@@ -65,10 +69,12 @@ public final class Monitor {
                         + "needs a time series of at least 2");
             }
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             LongAdder reading = new LongAdder();
             double[][] index = o.threads() == 0 ? score(scorer, run, reading) : onThreads(o.threads(),
                     () -> score(scorer, run, reading));
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
             MonitorReport report = report(modelFile, meta, run, index, alarmDetector, rule, o.intervalSeconds(), seconds);
             log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%n", run.size(),
                     runDir, seconds, run.size() / seconds, run.orderedBy());
@@ -77,6 +83,7 @@ public final class Monitor {
             for (int d = 0; d < meta.detectors().size(); d++) {
                 busy.put(meta.detectors().get(d).name(), scorer.busySeconds()[d]);
             }
+            busy.put("other", Math.max(0, cpu - busy.values().stream().mapToDouble(Double::doubleValue).sum()));
             return write(outDir, runDir, report, busy);
         }
     }
@@ -104,10 +111,16 @@ public final class Monitor {
     }
 
     private static Recording read(AnomalyScorer scorer, Path file, LongAdder reading) {
-        long t0 = System.nanoTime();
+        long t0 = AnomalyScorer.threadCpuNanos();
         Recording r = scorer.read(file);
-        reading.add(System.nanoTime() - t0);
+        reading.add(AnomalyScorer.threadCpuNanos() - t0);
         return r;
+    }
+
+    /** CPU time of the whole process: every thread, the JIT compilers' and the garbage collector's too. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Runs {@code work} (and the parallel streams inside it) on a pool of {@code threads} threads. */

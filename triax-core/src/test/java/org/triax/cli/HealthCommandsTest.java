@@ -87,6 +87,10 @@ class HealthCommandsTest {
         // the fault starts at snapshot 30; three in a row above the threshold: alarm at 32
         assertTrue(r.out().contains("first alarm at snapshot " + (STEP + 2) + " of " + SNAPSHOTS), r.out());
         assertTrue(r.out().contains("8 min before the end of the run, 20.5 % of its life"), r.out());
+        // where the time goes: CPU of reading, each detector and the rest of the process, and the rate it allows
+        assertTrue(r.out().matches("(?s).*CPU per snapshot \\(all threads\\): reading [\\d.]+ ms, indicators [\\d.]+ ms, "
+                + "autoencoder [\\d.]+ ms, other [\\d.]+ ms \\(other: JIT compilers, GC\\); in all [\\d.]+ ms: at most "
+                + "[\\d.]+ snapshots/s on \\d+ cores.*"), r.out());
         List<Path> csv = TinyData.filesEndingWith(out, ".csv");
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.get(0));
