@@ -77,6 +77,8 @@ class HealthCommandsTest {
         Run p = TinyData.cli(TinyData.args("predict", "--model", onnx, run.resolve("1.csv")));
         assertEquals(2, p.status(), p.err());
         assertTrue(p.err().contains(onnx + " is an anomaly model of normal vibration (made by triax baseline)"), p.err());
+        assertTrue(p.err().contains("use triax monitor --model " + dir.resolve("ae.triax") + " RUN_DIR"), "the .triax, not the "
+                + ".onnx: " + p.err());
     }
 
     @Test
