@@ -65,27 +65,33 @@ p.append(f"First alarm of the condition-indicator detector over {len(seeds)} see
 
 # throughput
 def throughput(kind):
-    rates, parts = [], {}
+    rates, parts, bound = [], {}, []
     for log in sorted(glob.glob(os.path.join(out, f"throughput-{kind}-*.log"))):
         text = open(log).read()
         rates.append(float(re.search(r"\(([\d.]+) snapshots/s\)", text).group(1)))
-        for name, ms in re.findall(r"(\w+) ([\d.]+) ms", text.split("time per snapshot")[1].splitlines()[0]):
+        cpu = text.split("CPU per snapshot")[1].splitlines()[0]
+        for name, ms in re.findall(r"(\w+) ([\d.]+) ms", cpu):
             parts.setdefault(name, []).append(float(ms))
-    return rates, {k: statistics.median(v) for k, v in parts.items()}
+        bound.append(float(re.search(r"at most ([\d.]+) snapshots/s", cpu).group(1)))
+    return rates, {k: statistics.median(v) for k, v in parts.items()}, statistics.median(bound)
+
 
 p.append("### monitor throughput on XJTU-SY Bearing1_1 (123 snapshots of 2 x 32768 samples, gzipped CSV)\n")
-p.append("Wall time of reading and scoring the run in the `monitor` process (JVM start and JIT warm-up included: 123 "
-         "snapshots are a short run), snapshots read and scored two at a time on the 2 cores. Time per snapshot is summed "
-         "over both threads (so it adds up to about twice the wall time per snapshot).\n")
-p.append("| model | snapshots/s (runs) | median | reading ms/snapshot | indicators ms | autoencoder ms (spectrograms + ONNX Runtime) |")
-p.append("|---|---|---|---|---|---|")
-for kind, label in (("indicators", "condition indicators"), ("both", "indicators + autoencoder")):
-    rates, parts = throughput(kind)
+p.append("Snapshots/s: wall time of reading and scoring the run in the `monitor` process (JIT warm-up included: 123 "
+         "snapshots are a short run; JVM start and opening the model are not), snapshots read and scored two at a time on "
+         "the 2 cores. Where the time goes: CPU time per snapshot (thread CPU time of reading and of each detector, ONNX "
+         "Runtime included; other = the rest of the process's CPU time while it scored: JIT compilers, garbage collector), "
+         "which other processes on the machine do not inflate much; 2 cores / that total is the CPU-bound rate an idle "
+         "machine would reach.\n")
+p.append("| model | snapshots/s (runs) | median | CPU ms/snapshot: reading | indicators | autoencoder (spectrograms + ONNX Runtime) | other (JIT, GC) | in all | CPU-bound snapshots/s on 2 cores |")
+p.append("|---|---|---|---|---|---|---|---|---|")
+for kind, label in (("indicators", "condition indicators"), ("both", "indicators + autoencoder (`baseline`'s default)"),
+                    ("long", "the default, on the run three times over (369 snapshots)")):
+    rates, parts, bound = throughput(kind)
+    ae = f"{parts['autoencoder']:.1f}" if "autoencoder" in parts else "-"
     p.append(f"| {label} | {', '.join(f'{r:.0f}' for r in rates)} | **{statistics.median(rates):.0f}** | "
-             f"{parts.get('reading', float('nan')):.1f} | {parts.get('indicators', float('nan')):.1f} | "
-             f"{parts.get('autoencoder', float('nan')):.1f} |" if 'autoencoder' in parts else
-             f"| {label} | {', '.join(f'{r:.0f}' for r in rates)} | **{statistics.median(rates):.0f}** | "
-             f"{parts.get('reading', float('nan')):.1f} | {parts.get('indicators', float('nan')):.1f} | - |")
+             f"{parts['reading']:.1f} | {parts['indicators']:.1f} | {ae} | {parts['other']:.1f} | {parts['all']:.1f} | "
+             f"{bound:.0f} |")
 p.append("")
 
 # AUCs
@@ -105,6 +111,17 @@ for name in ("kafeel", "cwru"):
             p.append(f"| {name} | {d} | {unit} | {m['normal']} / {m['anomalous']} | {m['auc']:.4f} | {m['partialAuc']:.4f} | "
                      f"{m['precision']:.4f} | {m['recall']:.4f} | {m['f1']:.4f} | {100 * m['falseAlarm']:.2f} % | {worst} |")
 p.append("")
+wins = []
+for name in ("kafeel", "cwru"):
+    line = next((l.strip() for l in open(one(f"{name}-evaluate.log")) if l.startswith(("better here", "the detectors tie"))),
+                "one detector")
+    wins.append(f"{name}: {line}")
+sep = []
+for a in mon["firstAlarms"]:
+    idx = [r["index"][a["detector"]] for r in mon["rows"]]
+    sep.append(f"{a['detector']} {min(idx[78:]) / max(idx[25:69]):.1f}x")
+wins.append("XJTU, lowest index after the step over the highest on the slow drift: " + ", ".join(sep))
+p.append("Which detector wins where (`evaluate`'s verdict: recording-level ROC AUC, then windows): " + "; ".join(wins) + ".\n")
 p.append("Commands: " + "; ".join(f"`{open(one(f)).readline().strip()}`" for f in
                                  ("kafeel-baseline.log", "kafeel-evaluate.log", "cwru-baseline.log", "cwru-evaluate.log")) + ".\n")
 print("\n".join(p))

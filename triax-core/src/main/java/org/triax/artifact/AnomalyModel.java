@@ -41,6 +41,11 @@ public record AnomalyModel(AnomalyModelMetadata metadata, Map<String, byte[]> we
 
     /** Loads an anomaly model; any other file (a classifier included) is a one-line error. */
     public static AnomalyModel load(Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+            // an ONNX file holds one network: a classifier, or an anomaly model's autoencoder without its other detectors
+            throw new TriaxException(file + " is an ONNX file, but this command needs an anomaly model of normal vibration: "
+                    + "the .triax file made by triax baseline (a classifier's .onnx goes to triax predict --model " + file + ")");
+        }
         Map<String, byte[]> entries = ModelArchive.read(file);
         AnomalyModelMetadata meta;
         try {

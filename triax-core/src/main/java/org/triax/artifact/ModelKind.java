@@ -78,8 +78,10 @@ public enum ModelKind {
     public void require(ModelKind needed, Path file) {
         if (this != needed) {
             String f = file.toString();
+            // an anomaly model's .onnx holds its autoencoder alone: the commands that take it need the .triax beside it
+            String model = this == ANOMALY_DETECTOR ? f.replaceFirst("(?i)\\.onnx$", ".triax") : f;
             throw new TriaxException(f + " is " + description + ", but this command needs " + needed.description
-                    + "; use " + String.format(usage, f, f));
+                    + "; use " + String.format(usage, model, model));
         }
     }
 }

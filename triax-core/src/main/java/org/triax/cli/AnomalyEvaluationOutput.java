@@ -27,6 +27,9 @@ final class AnomalyEvaluationOutput {
         o.println("ROC AUC per class (recordings / windows):");
         r.detectors().forEach((d, rep) -> rep.perClass().forEach((c, auc) -> o.printf(Locale.ROOT,
                 "  %-12s %-20s %.4f / %.4f%n", d, c, auc, rep.perClassWindows().get(c))));
+        if (!r.comparison().isEmpty()) {
+            o.println(r.comparison());
+        }
         String name = data.toAbsolutePath().normalize().getFileName().toString();
         List<Path> files = EvaluationFiles.write(r, out, name);
         o.println("wrote " + files.get(0) + ", " + files.get(1));

@@ -56,9 +56,12 @@ final class MonitorCommand implements Callable<Integer> {
             System.out.println(describe(a, rep));
         }
         StringBuilder where = new StringBuilder();
-        r.busySeconds().forEach((name, sec) -> where.append(where.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+        r.cpuSeconds().forEach((name, sec) -> where.append(where.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                 "%s %.1f ms", name, 1000 * sec / rep.snapshots())));
-        System.out.println("time per snapshot (summed over threads): " + where);
+        double cpu = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / rep.snapshots();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "CPU per snapshot (all threads): %s (other: JIT compilers, GC); in all %.1f ms: at "
+                + "most %.1f snapshots/s on %d cores%n", where, 1000 * cpu, cores / cpu, cores);
         System.out.println("wrote " + r.csv() + ", " + r.json() + ", " + r.png());
         return 0;
     }

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.triax.TriaxException;
 import org.triax.artifact.AnomalyModelMetadata;
 import org.triax.dataset.DatasetIndex;
@@ -30,6 +31,43 @@ public final class AnomalyEvaluation {
      * @param detectors per detector name
      */
     public record Report(String scope, String normalClass, Map<String, DetectorReport> detectors) {
+
+        /**
+         * Which detector wins on this data, in one line: the higher recording-level ROC AUC, then the
+         * higher window-level one; and the classes where the other detector separates better. Empty
+         * with one detector.
+         */
+        public String comparison() {
+            if (detectors.size() < 2) {
+                return "";
+            }
+            List<String> names = new ArrayList<>(detectors.keySet());
+            java.util.Comparator<String> byAuc = java.util.Comparator
+                    .comparingDouble((String d) -> detectors.get(d).recordings().auc())
+                    .thenComparingDouble(d -> detectors.get(d).windows().auc());
+            names.sort(byAuc.reversed());
+            String best = names.get(0);
+            String aucs = names.stream().map(d -> String.format(Locale.ROOT, "%s %.4f / %.4f", d,
+                    detectors.get(d).recordings().auc(), detectors.get(d).windows().auc())).collect(Collectors.joining(", "));
+            boolean tie = byAuc.compare(best, names.get(1)) == 0;
+            StringBuilder line = new StringBuilder(tie ? "the detectors tie here" : "better here: " + best)
+                    .append(" (ROC AUC recordings / windows: ").append(aucs).append(")");
+            for (String other : names.subList(1, names.size())) {
+                List<String> where = detectors.get(best).perClass().keySet().stream()
+                        .filter(c -> betterOn(other, best, c)).toList();
+                if (!where.isEmpty()) {
+                    line.append("; ").append(other).append(" better on ").append(String.join(", ", where));
+                }
+            }
+            return line.toString();
+        }
+
+        /** Whether detector a separates class c better than b: recordings first, windows on a tie. */
+        private boolean betterOn(String a, String b, String c) {
+            int byRecordings = Double.compare(detectors.get(a).perClass().get(c), detectors.get(b).perClass().get(c));
+            return byRecordings > 0 || byRecordings == 0
+                    && detectors.get(a).perClassWindows().get(c) > detectors.get(b).perClassWindows().get(c);
+        }
     }
 
     /**
@@ -68,11 +106,11 @@ public final class AnomalyEvaluation {
             }
             NormalSelection sel = NormalSelection.of(dataDir, normal);
             boolean sameNormal = !allWindows && Fingerprint.of(sel.index()).equals(meta.normal().fingerprint());
-            List<Unit> units = new ArrayList<>(IntStream.range(0, index.files().size()).parallel().mapToObj(i -> {
+            List<Unit> units = new ArrayList<>(InParallel.map(index.files().size(), i -> {
                 LabelledFile f = index.files().get(i);
                 String c = index.classes().get(f.label());
                 return c.equals(normal) ? null : new Unit(c, false, scorer.windowScores(scorer.conform(scorer.read(f.path()))));
-            }).filter(u -> u != null).toList());
+            }).stream().filter(u -> u != null).toList());
             String normalScope;
             if (sameNormal) {
                 int before = units.size();

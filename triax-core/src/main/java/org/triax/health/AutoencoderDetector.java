@@ -115,15 +115,14 @@ public final class AutoencoderDetector implements DetectorKind {
         float[] of(float[] data, int count);
     }
 
-    /** Reconstruction errors of a recording's windows, their spectrograms computed in parallel. */
+    /** Reconstruction errors of a recording's windows, their spectrograms computed in parallel, shared frames once. */
     private record Scorer(Errors errors, AutoCloseable network, Normalization normalization, SpectrogramExtractor extractor)
             implements WindowScorer {
         @Override
         public double[] scores(Recording conformed, int[] starts) {
             int size = extractor.preprocessing().tensorSize();
             float[] data = new float[starts.length * size];
-            java.util.stream.IntStream.range(0, starts.length).parallel()
-                    .forEach(i -> extractor.window(conformed, starts[i], data, i * size));
+            extractor.windowsInParallel(conformed.samples(), starts, 0, starts.length, data, 0);
             normalization.apply(data, starts.length, size);
             float[] e = errors.of(data, starts.length);
             double[] out = new double[e.length];

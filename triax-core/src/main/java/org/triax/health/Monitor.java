@@ -46,9 +46,13 @@ public final class Monitor {
         }
     }
 
-    /** The files written and what they hold. */
-    /** @param busySeconds seconds spent reading the snapshots and in each detector (by name), summed over threads */
-    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> busySeconds) {
+    /**
+     * The files written and what they hold.
+     *
+     * @param cpuSeconds CPU seconds of the process while it scored: reading the snapshots, each detector (by name),
+     *     and "other" (the JIT compilers, the garbage collector, anything else), summed over threads
+     */
+    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> cpuSeconds) {
     }
 
     private Monitor() {
@@ -65,10 +69,12 @@ public final class Monitor {
                         + "needs a time series of at least 2");
             }
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             LongAdder reading = new LongAdder();
             double[][] index = o.threads() == 0 ? score(scorer, run, reading) : onThreads(o.threads(),
                     () -> score(scorer, run, reading));
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
             MonitorReport report = report(modelFile, meta, run, index, alarmDetector, rule, o.intervalSeconds(), seconds);
             log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%n", run.size(),
                     runDir, seconds, run.size() / seconds, run.orderedBy());
@@ -77,33 +83,44 @@ public final class Monitor {
             for (int d = 0; d < meta.detectors().size(); d++) {
                 busy.put(meta.detectors().get(d).name(), scorer.busySeconds()[d]);
             }
+            busy.put("other", Math.max(0, cpu - busy.values().stream().mapToDouble(Double::doubleValue).sum()));
             return write(outDir, runDir, report, busy);
         }
     }
 
-    /** {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first. */
+    /**
+     * {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first; a bad
+     * snapshot fails the run once every snapshot being scored is done (the earliest bad one is named).
+     */
     private static double[][] score(AnomalyScorer scorer, RunSnapshots run, LongAdder reading) {
-        long r0 = System.nanoTime();
-        Recording first = scorer.read(run.files().get(0));
-        reading.add(System.nanoTime() - r0);
-        double[] firstIndex = scorer.indices(scorer.windowScores(scorer.conform(first)));
-        double[][] perSnapshot = new double[run.size()][];
-        perSnapshot[0] = firstIndex;
-        IntStream.range(1, run.size()).parallel().forEach(i -> {
-            long t0 = System.nanoTime();
-            Recording r = scorer.read(run.files().get(i));
-            reading.add(System.nanoTime() - t0);
+        Recording first = read(scorer, run.files().get(0), reading);
+        // the first is scored beside the others, not before them: on a short run its cold start is a share of the time
+        List<double[]> perSnapshot = InParallel.map(run.size(), i -> {
+            Recording r = i == 0 ? first : read(scorer, run.files().get(i), reading);
             sameShape(first, r);
-            perSnapshot[i] = scorer.indices(scorer.windowScores(scorer.conform(r)));
+            return scorer.indices(scorer.windowScores(scorer.conform(r)));
         });
-        int detectors = firstIndex.length;
+        int detectors = perSnapshot.get(0).length;
         double[][] index = new double[detectors][run.size()];
         for (int i = 0; i < run.size(); i++) {
             for (int d = 0; d < detectors; d++) {
-                index[d][i] = perSnapshot[i][d];
+                index[d][i] = perSnapshot.get(i)[d];
             }
         }
         return index;
+    }
+
+    private static Recording read(AnomalyScorer scorer, Path file, LongAdder reading) {
+        long t0 = AnomalyScorer.threadCpuNanos();
+        Recording r = scorer.read(file);
+        reading.add(AnomalyScorer.threadCpuNanos() - t0);
+        return r;
+    }
+
+    /** CPU time of the whole process: every thread, the JIT compilers' and the garbage collector's too. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Runs {@code work} (and the parallel streams inside it) on a pool of {@code threads} threads. */

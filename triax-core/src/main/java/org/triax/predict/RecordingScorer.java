@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelMetadata;
@@ -392,16 +391,7 @@ public final class RecordingScorer implements AutoCloseable {
     private float[] tensors(double[][] samples, int[] starts, int from, int n) {
         int size = pre.tensorSize();
         float[] data = new float[Math.multiplyExact(n, size)];
-        // a part per core, each computing the frames its windows share once
-        int parts = Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1);
-        int per = (n + parts - 1) / parts;
-        IntStream.range(0, parts).parallel().forEach(p -> {
-            int first = p * per;
-            int count = Math.min(per, n - first);
-            if (count > 0) {
-                extractor.windows(samples, starts, from + first, count, data, first * size);
-            }
-        });
+        extractor.windowsInParallel(samples, starts, from, n, data, 0);
         meta.normalization().apply(data, n, size);
         return data;
     }

@@ -88,6 +88,23 @@ public final class SpectrogramExtractor {
         }
     }
 
+    /**
+     * {@link #windows} split into a part per core of the current fork-join pool, each part computing
+     * the frames its windows share once: the same values, on every core.
+     */
+    public void windowsInParallel(double[][] samples, int[] starts, int from, int n, float[] out, int offset) {
+        int size = pre.tensorSize();
+        int parts = Math.max(1, Math.min(n, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+        int per = (n + parts - 1) / parts;
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(p -> {
+            int first = p * per;
+            int count = Math.min(per, n - first);
+            if (count > 0) {
+                windows(samples, starts, from + first, count, out, offset + first * size);
+            }
+        });
+    }
+
     /** Whether the windows' frames lie on one grid of STFT steps and overlap (else: one by one). */
     private boolean framesShared(int[] starts, int from, int n) {
         if (envelope != null || n < 2) {

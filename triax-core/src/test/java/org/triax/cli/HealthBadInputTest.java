@@ -153,5 +153,9 @@ class HealthBadInputTest {
         String e = fails(monitorOut(), "monitor", "--model", classifier, run, "--out", monitorOut());
         assertTrue(e.contains(classifier + " is a classifier (made by triax train), but this command needs an anomaly model "
                 + "of normal vibration (made by triax baseline); use triax predict --model " + classifier), e);
+        Path onnx = Files.write(dir.resolve("classifier.onnx"), new byte[] {8, 8, 18, 5});
+        String o = fails(monitorOut(), "monitor", "--model", onnx, run, "--out", monitorOut());
+        assertTrue(o.contains(onnx + " is an ONNX file, but this command needs an anomaly model of normal vibration: the .triax "
+                + "file made by triax baseline (a classifier's .onnx goes to triax predict --model " + onnx + ")"), o);
     }
 }

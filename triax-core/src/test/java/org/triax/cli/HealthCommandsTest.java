@@ -77,6 +77,8 @@ class HealthCommandsTest {
         Run p = TinyData.cli(TinyData.args("predict", "--model", onnx, run.resolve("1.csv")));
         assertEquals(2, p.status(), p.err());
         assertTrue(p.err().contains(onnx + " is an anomaly model of normal vibration (made by triax baseline)"), p.err());
+        assertTrue(p.err().contains("use triax monitor --model " + dir.resolve("ae.triax") + " RUN_DIR"), "the .triax, not the "
+                + ".onnx: " + p.err());
     }
 
     @Test
@@ -87,6 +89,10 @@ class HealthCommandsTest {
         // the fault starts at snapshot 30; three in a row above the threshold: alarm at 32
         assertTrue(r.out().contains("first alarm at snapshot " + (STEP + 2) + " of " + SNAPSHOTS), r.out());
         assertTrue(r.out().contains("8 min before the end of the run, 20.5 % of its life"), r.out());
+        // where the time goes: CPU of reading, each detector and the rest of the process, and the rate it allows
+        assertTrue(r.out().matches("(?s).*CPU per snapshot \\(all threads\\): reading [\\d.]+ ms, indicators [\\d.]+ ms, "
+                + "autoencoder [\\d.]+ ms, other [\\d.]+ ms \\(other: JIT compilers, GC\\); in all [\\d.]+ ms: at most "
+                + "[\\d.]+ snapshots/s on \\d+ cores.*"), r.out());
         List<Path> csv = TinyData.filesEndingWith(out, ".csv");
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.get(0));
@@ -113,5 +119,22 @@ class HealthCommandsTest {
         assertEquals(2, TinyData.filesEndingWith(out, ".csv").size());
         before.forEach((f, sha) -> assertEquals(sha, TinyData.snapshot(out).get(f), f + " changed"));
         assertTrue(again.out().contains("first alarm at snapshot " + STEP + " of"), again.out());
+    }
+
+    @Test
+    void aBadSnapshotInTheMiddleEndsInOneErrorLineWhileTheAutoencoderScoresTheOthers() throws IOException {
+        // snapshot 7 of 16 is short; the others are still in ONNX Runtime when it fails, which once crashed the JVM
+        Path bad = dir.resolve("bad");
+        for (int k = 1; k <= 16; k++) {
+            Files.createDirectories(bad);
+            Files.copy(run.resolve(k + ".csv"), bad.resolve(k + ".csv"));
+        }
+        TinyRuns.snapshot(bad.resolve("7.csv"), 7, false, 2048, 7, false);
+        Path out = dir.resolve("monitor-bad");
+        Run r = TinyData.cli(TinyData.args("monitor", "--model", model, bad, "--out", out));
+        assertEquals(2, r.status(), r.err());
+        assertEquals(List.of("triax: error: " + bad.resolve("7.csv") + ": 2048 samples, but " + bad.resolve("1.csv")
+                + " has 4096: every snapshot of a run must have the same length (remove or re-record it)"), r.errLines());
+        assertTrue(TinyData.snapshot(out).isEmpty(), "nothing written");
     }
 }

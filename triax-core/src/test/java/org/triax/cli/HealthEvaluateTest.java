@@ -33,6 +33,8 @@ class HealthEvaluateTest {
         assertTrue(e.out().contains("scored: 1 normal test block(s) saved in the model"), e.out());
         assertTrue(e.out().matches("(?s).*indicators +recordings +1 +8 +1\\.0000 +1\\.0000 .*"), e.out());
         assertTrue(e.out().contains("bravo"), e.out());
+        assertTrue(e.out().matches("(?s).*\n(better here: (indicators|autoencoder)|the detectors tie here) \\(ROC AUC recordings "
+                + "/ windows: .*"), "which detector wins: " + e.out());
         Path json = TinyData.filesEndingWith(out, ".json").get(0);
         JsonNode j = ModelArtifact.JSON.readTree(json.toFile());
         assertEquals(1.0, j.path("detectors").path("indicators").path("perClass").path("charlie").asDouble());

@@ -215,4 +215,45 @@ class CsvReaderTest {
         assertFalse(reader.accepts(Path.of("a.mat")));
         assertFalse(reader.accepts(Path.of("notes.txt")));
     }
+
+    @Test
+    void rowsAcrossTheReadBufferKeepTheirValuesAndLineNumbersWithAnyLineEnd() throws IOException {
+        // 6000 rows of printed float64 values (~250 KB): many buffer refills, a \r\n cut between two reads somewhere
+        java.util.Random rnd = new java.util.Random(7);
+        double[][] v = new double[2][6000];
+        for (String end : List.of("\n", "\r\n", "\r")) {
+            StringBuilder sb = new StringBuilder("a , \"b\"").append(end);
+            for (int i = 0; i < 6000; i++) {
+                v[0][i] = rnd.nextGaussian();
+                v[1][i] = -rnd.nextDouble() * 1e-3;
+                sb.append(v[0][i]).append(" ,\"").append(v[1][i]).append("\"").append(end);
+                if (i == 2500) {
+                    sb.append("  ").append(end); // a blank line counts as a line
+                }
+            }
+            Recording r = read(write("ends.csv", sb.toString()));
+            assertArrayEquals(v[0], r.samples()[0]);
+            assertArrayEquals(v[1], r.samples()[1]);
+            String bad = sb.toString().replace(v[1][5000] + "\"", "x\"");
+            TriaxException e = assertThrows(TriaxException.class, () -> read(write("bad.csv", bad)));
+            // header, 5001 rows before it, one blank line
+            assertTrue(e.getMessage().contains("line 5003, column 2: 'x' is not a number"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheReadBufferIsOneRow() throws IOException {
+        int columns = 3000;
+        StringBuilder sb = new StringBuilder();
+        for (int row = 0; row < 20; row++) {
+            for (int c = 0; c < columns; c++) {
+                sb.append(c == 0 ? "" : "\t").append(row * 10000 + c + 0.25);
+            }
+            sb.append('\n');
+        }
+        Recording r = read(write("wide.tsv", sb.toString()));
+        assertEquals(columns, r.channels().size());
+        assertEquals(20, r.length());
+        assertEquals(190000 + 2999.25, r.samples()[2999][19]);
+    }
 }
