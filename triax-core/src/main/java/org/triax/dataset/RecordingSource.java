@@ -40,13 +40,12 @@ public interface RecordingSource {
     }
 
     /**
-     * Each recording read from its file when asked for, with a contract already chosen (a cache
-     * entry's), the way {@link DatasetLoader#read(DataOptions, Preprocessing, ReadNotes)} reads it.
+     * Each recording read from its file when asked for, with a contract already chosen (by
+     * {@link DatasetLoader#survey} or a cache entry's), exactly as {@link DatasetLoader#read(DataOptions,
+     * ReadNotes)} reads it (the same read options, then conformed), so its windows are the in-memory path's.
      */
     static RecordingSource reading(DataOptions o, DatasetIndex index, Preprocessing pre) {
-        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
-        double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : DatasetProperties.read(o.root()).sampleRate();
-        ReadOptions options = new ReadOptions(fs, variable, pre.channels(), ReadNotes.DISCARD);
+        ReadOptions options = DatasetLoader.readOptions(o, ReadNotes.DISCARD);
         return new RecordingSource() {
             @Override
             public DatasetIndex index() {
