@@ -71,7 +71,8 @@ public final class SpectrogramCache {
 
     /**
      * The entry of {@code o}'s data and settings: read when it exists and is sound, else prepared
-     * (read, split, spectrograms, normalisation fitted on train), written and then read. Prints
+     * (surveyed, split, spectrograms streamed to the shards one recording at a time, normalisation
+     * fitted on train), written and then read. Prints
      * which of the two happened. What the readers left out or assumed is in the manifest's
      * {@code readNotes}, whether the entry was prepared now or before.
      */
