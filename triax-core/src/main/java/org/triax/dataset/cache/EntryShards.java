@@ -15,7 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import org.triax.TriaxException;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
@@ -25,12 +25,12 @@ import org.triax.signal.SpectrogramExtractor;
 
 /**
  * Writes the shards of a cache entry from the windows of one block at a time, so that the heap
- * holds one recording's windows whatever the dataset's size. Two streamed passes: the blocks'
- * windows in the plan's order go raw to a scratch file while the normalisation statistics of the
- * training windows are summed (in the order and with the arithmetic of {@link Normalization#fit});
- * then each subset's windows are read back, standardised and written to its shards. The windows of
- * a subset keep the order of {@code plan.blocks(subset)}, so the entry is the one the windows
- * computed in memory would give, byte for byte.
+ * holds one recording's windows whatever the dataset's size. The blocks' windows, given in any
+ * order, go raw to a scratch file; then the training windows are read back in the order of {@code
+ * plan.blocks(TRAIN)} for the normalisation statistics (the sums, order and arithmetic of {@link
+ * Normalization#fit}), and each subset's windows, in the order of {@code plan.blocks(subset)},
+ * are standardised and written to its shards: the entry the windows computed in memory give, byte
+ * for byte.
  */
 final class EntryShards {
     private static final String SCRATCH = ".raw-windows";
@@ -39,48 +39,78 @@ final class EntryShards {
     record Written(Normalization normalization, Map<Subset, List<String>> shards, Map<Subset, Integer> windows) {
     }
 
+    /** Takes the windows of block {@code block} (its index in {@code plan.blocks()}), in time order. */
+    @FunctionalInterface
+    interface Sink {
+        void add(int block, float[] windows);
+    }
+
+    /** Gives every block's windows to the sink, once each, in any order. */
+    @FunctionalInterface
+    interface Fill {
+        void windows(Sink sink) throws IOException;
+    }
+
     private EntryShards() {
     }
 
     /**
      * The shards of every subset in {@code folder} (hidden from readers until the entry is
-     * published), {@code windows} giving each block's windows in time order, block after block of
-     * {@code plan.blocks()}.
+     * published), from the windows {@code fill} gives.
      */
-    static Written write(Path folder, Preprocessing pre, SplitPlan plan, Function<SplitPlan.Block, float[]> windows,
-                         long shardBytes) throws IOException {
+    static Written write(Path folder, Preprocessing pre, SplitPlan plan, Fill fill, long shardBytes) throws IOException {
         int size = pre.tensorSize();
-        Normalization.Fit fit = new Normalization.Fit(pre.channelCount(), size);
+        SpectrogramExtractor ex = pre.extractor();
+        List<SplitPlan.Block> blocks = plan.blocks();
+        long[] firstWindow = new long[blocks.size()];
+        Arrays.fill(firstWindow, -1);
+        Path scratch = folder.resolve(SCRATCH);
+        AtomicFiles.write(scratch, out -> {
+            long[] at = {0};
+            fill.windows((b, w) -> {
+                SplitPlan.Block block = blocks.get(b);
+                int n = ex.windowStarts(block.from(), block.to()).length;
+                if (firstWindow[b] >= 0 || w.length != n * size) {
+                    throw new IllegalStateException((firstWindow[b] >= 0 ? "a second time " : "") + w.length / size
+                            + " windows for block " + block + " of " + n);
+                }
+                firstWindow[b] = at[0];
+                at[0] += n;
+                try {
+                    writeFloats(out, w);
+                } catch (IOException e) {
+                    throw new TriaxException("cannot write " + scratch + ": " + e.getMessage(), e);
+                }
+            });
+        });
         Map<Subset, Columns> columns = new EnumMap<>(Subset.class);
         for (Subset s : Subset.values()) {
             columns.put(s, new Columns());
         }
-        Path scratch = folder.resolve(SCRATCH);
-        SpectrogramExtractor ex = pre.extractor();
-        AtomicFiles.write(scratch, out -> {
-            long at = 0;
-            for (int b = 0; b < plan.blocks().size(); b++) {
-                SplitPlan.Block block = plan.blocks().get(b);
-                int[] starts = ex.windowStarts(block.from(), block.to());
-                float[] w = windows.apply(block);
-                if (w.length != starts.length * size) {
-                    throw new IllegalStateException(w.length / size + " windows for block " + block + " of "
-                            + starts.length);
-                }
-                if (block.subset() == Subset.TRAIN) {
-                    fit.add(w, starts.length);
-                }
-                writeFloats(out, w);
-                for (int start : starts) {
-                    columns.get(block.subset()).add(block.label(), block.recording(), start, b, at++);
-                }
+        for (int b = 0; b < blocks.size(); b++) {
+            SplitPlan.Block block = blocks.get(b);
+            if (firstWindow[b] < 0) {
+                throw new IllegalStateException("no windows for block " + block);
             }
-        });
-        Normalization norm = fit.result();
+            int[] starts = ex.windowStarts(block.from(), block.to());
+            for (int k = 0; k < starts.length; k++) {
+                columns.get(block.subset()).add(block.label(), block.recording(), starts[k], b, firstWindow[b] + k);
+            }
+        }
         Map<Subset, List<String>> names = new EnumMap<>(Subset.class);
         Map<Subset, Integer> counts = new EnumMap<>(Subset.class);
         int per = (int) Math.max(1, shardBytes / (4L * size));
+        Normalization norm;
         try (FileChannel raw = FileChannel.open(scratch, StandardOpenOption.READ)) {
+            ByteBuffer bytes = ByteBuffer.allocate(4 * size).order(ByteOrder.LITTLE_ENDIAN);
+            float[] window = new float[size];
+            Columns train = columns.get(Subset.TRAIN);
+            Normalization.Fit fit = new Normalization.Fit(pre.channelCount(), size);
+            for (int i = 0; i < train.count; i++) {
+                readWindow(raw, train.raw[i] * 4L * size, bytes, window);
+                fit.add(window, 1);
+            }
+            norm = fit.result();
             for (Subset s : Subset.values()) {
                 Columns c = columns.get(s);
                 List<String> list = new ArrayList<>();
@@ -90,8 +120,6 @@ final class EntryShards {
                     int from = k * per;
                     int to = Math.min(c.count, from + per);
                     ShardWriter.write(folder.resolve(name), s, pre.channelCount(), pre.bins(), pre.frames(), w -> {
-                        ByteBuffer bytes = ByteBuffer.allocate(4 * size).order(ByteOrder.LITTLE_ENDIAN);
-                        float[] window = new float[size];
                         for (int i = from; i < to; i++) {
                             readWindow(raw, c.raw[i] * 4L * size, bytes, window);
                             norm.apply(window, 1, size);

@@ -82,17 +82,17 @@ public final class SpectrogramCache {
 
     /**
      * {@link #open(DataOptions, PrintStream)}, with {@code companion} (null: none) derived from the
-     * recordings (read once more, one at a time) and written into a new entry; see {@link #companion}.
+     * recordings and written into a new entry (each recording is read once for its windows and the
+     * companion together); see {@link #companion}.
      */
     public Entry open(DataOptions o, PrintStream log, Companion companion) {
-        return open(o, log, companion, (shape, plan) -> new OneRecordingAtATime(
-                RecordingSource.reading(o, shape.index(), shape.preprocessing())));
+        return open(o, log, companion, null);
     }
 
     /**
-     * How an entry's windows are computed once the dataset is surveyed and split: a function
-     * giving each block's windows in time order (as {@link SpectrogramSet#windows} lays them out),
-     * asked for block after block of {@code plan.blocks()}, so it may hold one recording at a time.
+     * How an entry's windows are computed elsewhere once the dataset is surveyed and split: a
+     * function giving each block's windows in time order (as {@link SpectrogramSet#windows} lays
+     * them out), asked for block after block of {@code plan.blocks()}.
      */
     @FunctionalInterface
     public interface Preparation {
@@ -101,9 +101,9 @@ public final class SpectrogramCache {
 
     /**
      * {@link #open(DataOptions, PrintStream, Companion)} with the spectrograms computed by {@code
-     * preparation} (on a Spark cluster: triax-spark's PrepareJob); the entry is the same, byte for
-     * byte. The dataset is surveyed (recordings read one at a time, samples dropped), split, and its
-     * windows streamed to the shards ({@link EntryShards}): the heap never holds the dataset.
+     * preparation} (null: here; on a Spark cluster: triax-spark's PrepareJob); the entry is the same,
+     * byte for byte. The dataset is surveyed (recordings read one at a time, samples dropped), split,
+     * and its windows streamed to the shards ({@link EntryShards}): the heap never holds the dataset.
      */
     public Entry open(DataOptions o, PrintStream log, Companion companion, Preparation preparation) {
         DatasetIndex index = DatasetIndex.scan(o.root());
@@ -130,11 +130,24 @@ public final class SpectrogramCache {
         long[] windows = new long[1];
         try {
             AtomicFiles.writeFolder(dir, tmp -> {
-                if (companion != null) {
-                    AtomicFiles.write(tmp.resolve(companion.fileName()),
-                            companion.derive(RecordingSource.reading(o, index, pre), plan));
-                }
-                EntryShards.Written w = EntryShards.write(tmp, pre, plan, preparation.prepare(shape, plan), SHARD_BYTES);
+                EntryShards.Written w = EntryShards.write(tmp, pre, plan, sink -> {
+                    RecordingSource recordings = RecordingSource.reading(o, index, pre);
+                    byte[] derived = null;
+                    if (preparation == null) {
+                        Windowing windowing = new Windowing(recordings, plan, sink);
+                        derived = companion == null ? null : companion.derive(windowing, plan);
+                        windowing.rest();
+                    } else {
+                        Function<SplitPlan.Block, float[]> prepared = preparation.prepare(shape, plan);
+                        for (int b = 0; b < plan.blocks().size(); b++) {
+                            sink.add(b, prepared.apply(plan.blocks().get(b)));
+                        }
+                        derived = companion == null ? null : companion.derive(recordings, plan);
+                    }
+                    if (derived != null) {
+                        AtomicFiles.write(tmp.resolve(companion.fileName()), derived);
+                    }
+                }, SHARD_BYTES);
                 CacheManifest manifest = new CacheManifest(CacheManifest.FORMAT, Shard.VERSION, key, settings, fingerprint,
                         index.classes(), pre, plan, w.normalization(), shape.variable(), shape.notes(), readNotes.lines(),
                         w.shards(), w.windows(), OffsetDateTime.now().withNano(0).toString());
@@ -152,24 +165,63 @@ public final class SpectrogramCache {
         return new Entry(e.dir(), e.manifest(), e.sets(), true);
     }
 
-    /** Each block's windows from its recording, read when its first block is asked for and kept until the next one's. */
-    private static final class OneRecordingAtATime implements Function<SplitPlan.Block, float[]> {
+    /**
+     * The recordings one at a time, each one's windows given to the sink when it is first read:
+     * whoever reads the recordings (the companion) computes the windows on the way, so every
+     * recording is read once for both. {@link #rest} reads those nobody asked for.
+     */
+    private static final class Windowing implements RecordingSource {
         private final RecordingSource recordings;
-        private int current = -1;
-        private Recording recording;
+        private final SplitPlan plan;
+        private final EntryShards.Sink sink;
+        /** Per recording, the indices of its blocks in the plan (none: not in the split). */
+        private final List<List<Integer>> blocksOf = new ArrayList<>();
+        private final boolean[] done;
 
-        OneRecordingAtATime(RecordingSource recordings) {
+        Windowing(RecordingSource recordings, SplitPlan plan, EntryShards.Sink sink) {
             this.recordings = recordings;
+            this.plan = plan;
+            this.sink = sink;
+            int n = recordings.index().files().size();
+            this.done = new boolean[n];
+            for (int r = 0; r < n; r++) {
+                blocksOf.add(new ArrayList<>());
+            }
+            for (int b = 0; b < plan.blocks().size(); b++) {
+                blocksOf.get(plan.blocks().get(b).recording()).add(b);
+            }
         }
 
         @Override
-        public float[] apply(SplitPlan.Block b) {
-            if (b.recording() != current) {
-                recording = null; // the previous one can go before the next is read
-                recording = recordings.recording(b.recording());
-                current = b.recording();
+        public DatasetIndex index() {
+            return recordings.index();
+        }
+
+        @Override
+        public Preprocessing preprocessing() {
+            return recordings.preprocessing();
+        }
+
+        @Override
+        public Recording recording(int r) {
+            Recording rec = recordings.recording(r);
+            if (!done[r]) {
+                done[r] = true;
+                for (int b : blocksOf.get(r)) {
+                    SplitPlan.Block block = plan.blocks().get(b);
+                    sink.add(b, SpectrogramSet.windows(rec, block.from(), block.to(), preprocessing().extractor()));
+                }
             }
-            return SpectrogramSet.windows(recording, b.from(), b.to(), recordings.preprocessing().extractor());
+            return rec;
+        }
+
+        /** The windows of the recordings not read yet, in index order. */
+        void rest() {
+            for (int r = 0; r < done.length; r++) {
+                if (!done[r] && !blocksOf.get(r).isEmpty()) {
+                    recording(r);
+                }
+            }
         }
     }
 

@@ -98,8 +98,8 @@ class SpectrogramCacheTest {
 
     /**
      * The entry, prepared one recording at a time, is byte for byte the shards written straight
-     * from the windows computed in memory (normalised there), and split into smaller shards it
-     * holds the same windows in the same order.
+     * from the windows computed in memory (normalised there), and from windows given in another
+     * order, split into smaller shards, it holds the same windows in the same order.
      */
     @Test
     void theStreamedEntryIsTheInMemoryWindowsByteForByte(@TempDir Path dir) throws IOException {
@@ -128,8 +128,14 @@ class SpectrogramCacheTest {
 
         Path small = Files.createDirectory(dir.resolve("small"));
         long threeWindows = 3L * 4 * pre.tensorSize();
-        EntryShards.Written w = EntryShards.write(small, pre, memory.plan(), b -> SpectrogramSet.windows(
-                DatasetLoader.read(data).recordings().get(b.recording()), b.from(), b.to(), pre.extractor()), threeWindows);
+        List<org.triax.signal.Recording> recordings = DatasetLoader.read(data).recordings();
+        EntryShards.Written w = EntryShards.write(small, pre, memory.plan(), sink -> {
+            for (int b = blocks.size() - 1; b >= 0; b--) { // in any order
+                SplitPlan.Block block = blocks.get(b);
+                sink.add(b, SpectrogramSet.windows(recordings.get(block.recording()), block.from(), block.to(),
+                        pre.extractor()));
+            }
+        }, threeWindows);
         assertArrayEquals(norm.mean(), w.normalization().mean());
         assertArrayEquals(norm.std(), w.normalization().std());
         for (Subset s : Subset.values()) {
