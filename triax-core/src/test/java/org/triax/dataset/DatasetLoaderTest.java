@@ -137,10 +137,13 @@ class DatasetLoaderTest {
      */
     @Test
     void theSurveyDecidesWhatReadingTheDatasetDecides() throws IOException {
-        csv("faulty/f0.csv", List.of("time", "data1"), 1000, 700);
-        csv("faulty/f1.csv", List.of("time", "sig_0917"), 2000, 1403);
-        csv("healthy/h0.csv", List.of("time", "data2"), 4000, 2801);
-        csv("healthy/h1.csv", List.of("time", "data2"), 1000, 733);
+        String[][] files = {{"faulty/f0.csv", "data1"}, {"faulty/f1.csv", "sig_0917"}, {"healthy/h0.csv", "data2"},
+                {"healthy/h1.csv", "data2"}};
+        double[] rates = {1000, 2000, 4000, 1000};
+        int[] rows = {700, 1403, 2801, 733};
+        for (int f = 0; f < files.length; f++) {
+            csv(files[f][0], List.of("time", files[f][1]), rates[f], rows[f]);
+        }
         DataOptions o = options().withResample(1000);
         DatasetIndex index = DatasetIndex.scan(root);
         ReadNotes readNotes = new ReadNotes();

@@ -135,7 +135,7 @@ public final class SpectrogramCache {
                     byte[] derived = null;
                     if (preparation == null) {
                         Windowing windowing = new Windowing(recordings, plan, sink);
-                        derived = companion == null ? null : companion.derive(windowing, plan);
+                        derived = companion == null ? null : companion.derive(windowing.source(), plan);
                         windowing.rest();
                     } else {
                         Function<SplitPlan.Block, float[]> prepared = preparation.prepare(shape, plan);
@@ -170,7 +170,7 @@ public final class SpectrogramCache {
      * whoever reads the recordings (the companion) computes the windows on the way, so every
      * recording is read once for both. {@link #rest} reads those nobody asked for.
      */
-    private static final class Windowing implements RecordingSource {
+    private static final class Windowing {
         private final RecordingSource recordings;
         private final SplitPlan plan;
         private final EntryShards.Sink sink;
@@ -192,24 +192,19 @@ public final class SpectrogramCache {
             }
         }
 
-        @Override
-        public DatasetIndex index() {
-            return recordings.index();
+        /** The recordings as the companion reads them: each one's windows go to the sink on its first read. */
+        RecordingSource source() {
+            return RecordingSource.of(recordings.index(), recordings.preprocessing(), this::recording);
         }
 
-        @Override
-        public Preprocessing preprocessing() {
-            return recordings.preprocessing();
-        }
-
-        @Override
-        public Recording recording(int r) {
+        private Recording recording(int r) {
             Recording rec = recordings.recording(r);
             if (!done[r]) {
                 done[r] = true;
                 for (int b : blocksOf.get(r)) {
                     SplitPlan.Block block = plan.blocks().get(b);
-                    sink.add(b, SpectrogramSet.windows(rec, block.from(), block.to(), preprocessing().extractor()));
+                    sink.add(b, SpectrogramSet.windows(rec, block.from(), block.to(),
+                            recordings.preprocessing().extractor()));
                 }
             }
             return rec;
