@@ -44,24 +44,65 @@ public final class DatasetLoader {
      * triax.properties).
      */
     public static LoadedRecordings read(DataOptions o, DatasetIndex index, ReadNotes notes) {
-        DatasetProperties props = DatasetProperties.read(o.root());
         ReadOptions options = readOptions(o, notes);
-        String variable = options.variable();
-        List<String> named = options.keep();
         List<Recording> raw = readAll(index, options);
-        if (named.isEmpty()) {
-            raw = oneChannelEach(o.root(), raw, notes);
+        Contract c = contract(o, options, raw.stream().map(RecordingShape::of).toList(), notes);
+        if (c.oneChannel()) {
+            raw = raw.stream().map(r -> r.withChannelNames(List.of(Preprocessing.ONLY_CHANNEL))).toList();
         }
-        List<String> channels = !named.isEmpty() ? named : commonChannels(raw);
+        return conform(index, c.pre(), raw, options.variable(), c.grouping(), c.chosen());
+    }
+
+    /**
+     * What {@link #read(DataOptions, DatasetIndex, ReadNotes)} decides (contract, lengths, groups),
+     * with the recordings read one at a time and their samples dropped: the heap holds one recording,
+     * whatever the dataset's size. {@link RecordingSource#reading} then reads each one as {@code read} does.
+     */
+    public static DatasetShape survey(DataOptions o, DatasetIndex index, ReadNotes notes) {
+        ReadOptions options = readOptions(o, notes);
+        List<RecordingShape> shapes = new ArrayList<>();
+        for (LabelledFile f : index.files()) {
+            shapes.add(RecordingShape.of(RecordingReaders.read(f.path(), options)));
+        }
+        Contract c = contract(o, options, shapes, notes);
+        Preprocessing pre = c.pre();
+        int[] lengths = new int[shapes.size()];
+        for (int r = 0; r < lengths.length; r++) {
+            RecordingShape s = c.shapes().get(r);
+            for (String channel : pre.channels()) {
+                Recording.channelIndex(s.source(), s.channels(), channel); // as conform selects them
+            }
+            lengths[r] = pre.conformedLength(s.source(), s.length(), s.sampleRate());
+        }
+        return new DatasetShape(index, pre, lengths, options.variable(), c.grouping() == null ? null : c.grouping().rule(),
+                groups(index, c.grouping()), Fingerprint.of(index), c.chosen());
+    }
+
+    /**
+     * The contract chosen from the recordings' shapes: channels, rate, sizes; and whether every
+     * recording is read as the one channel {@link Preprocessing#ONLY_CHANNEL} ({@code shapes} then named so).
+     */
+    private record Contract(Preprocessing pre, Grouping grouping, List<String> chosen, boolean oneChannel,
+                            List<RecordingShape> shapes) {
+    }
+
+    private static Contract contract(DataOptions o, ReadOptions options, List<RecordingShape> shapes, ReadNotes notes) {
+        DatasetProperties props = DatasetProperties.read(o.root());
+        List<String> named = options.keep();
+        boolean oneChannel = named.isEmpty() && oneChannelEach(o.root(), shapes, notes);
+        if (oneChannel) {
+            shapes = shapes.stream().map(s -> s.withChannelNames(List.of(Preprocessing.ONLY_CHANNEL))).toList();
+        }
+        List<String> channels = !named.isEmpty() ? named : commonChannels(shapes);
         double rate;
         double shortest;
         if (Double.isNaN(o.resample())) {
-            rate = commonSampleRate(raw);
-            shortest = raw.stream().mapToInt(Recording::length).min().orElse(0);
+            rate = commonSampleRate(shapes);
+            shortest = shapes.stream().mapToInt(RecordingShape::length).min().orElse(0);
         } else {
-            requireSampleRates(raw, o.resample());
+            requireSampleRates(shapes, o.resample());
             rate = o.resample();
-            shortest = raw.stream().mapToDouble(r -> r.length() * o.resample() / r.sampleRate()).min().orElse(0);
+            shortest = shapes.stream().mapToDouble(r -> r.length() * o.resample() / r.sampleRate()).min().orElse(0);
         }
         AnalysisSizes sizes = AnalysisSizes.choose(o.window(), o.stft(), o.fromData(), (int) shortest, rate);
         List<String> chosen = new ArrayList<>();
@@ -71,7 +112,7 @@ public final class DatasetLoader {
         Preprocessing pre = new Preprocessing(channels, rate, sizes.window(), sizes.stft(), !Double.isNaN(o.resample()),
                 o.transform());
         Grouping grouping = o.grouping() != null ? o.grouping() : props.grouping();
-        return conform(index, pre, raw, variable, grouping, chosen);
+        return new Contract(pre, grouping, chosen, oneChannel, shapes);
     }
 
     /**
@@ -131,7 +172,17 @@ public final class DatasetLoader {
         return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
     }
 
+    /** The split the options ask for of a dataset surveyed without its samples. */
+    public static SplitPlan plan(DatasetShape d, DataOptions o) {
+        return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
+    }
+
     private static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed,
+                                  List<String> testGroups) {
+        return plan(d.shape(), protocol, fractions, seed, testGroups);
+    }
+
+    private static SplitPlan plan(DatasetShape d, SplitProtocol protocol, SplitFractions fractions, long seed,
                                   List<String> testGroups) {
         return Splitter.split(d.labels(), d.lengths(), d.names(), d.index().classes(), protocol, fractions, seed,
                 d.preprocessing().window().length(), d.grouping(), d.groups(), testGroups);
@@ -151,9 +202,12 @@ public final class DatasetLoader {
     private static LoadedRecordings conform(DatasetIndex index, Preprocessing pre, List<Recording> raw, String variable,
                                             Grouping grouping, List<String> notes) {
         List<Recording> recs = raw.parallelStream().map(pre::conform).toList(); // parallel: resampling
-        List<String> groups = grouping == null ? List.of() : grouping.groupsOf(index);
-        return new LoadedRecordings(index, pre, recs, variable, grouping == null ? null : grouping.rule(), groups,
-                Fingerprint.of(index), notes);
+        return new LoadedRecordings(index, pre, recs, variable, grouping == null ? null : grouping.rule(),
+                groups(index, grouping), Fingerprint.of(index), notes);
+    }
+
+    private static List<String> groups(DatasetIndex index, Grouping grouping) {
+        return grouping == null ? List.of() : grouping.groupsOf(index);
     }
 
     static List<Recording> readAll(DatasetIndex index, ReadOptions options) {
@@ -161,27 +215,26 @@ public final class DatasetLoader {
     }
 
     /**
-     * When every recording holds exactly one channel and their names differ ({@code data1},
-     * {@code data2}, ...): all of them as the one channel {@link Preprocessing#ONLY_CHANNEL}, noted;
-     * otherwise the recordings as they are.
+     * True when every recording holds exactly one channel and their names differ ({@code data1},
+     * {@code data2}, ...): all of them are then read as the one channel {@link Preprocessing#ONLY_CHANNEL}, noted.
      */
-    static List<Recording> oneChannelEach(Path root, List<Recording> recs, ReadNotes notes) {
+    static boolean oneChannelEach(Path root, List<RecordingShape> recs, ReadNotes notes) {
         List<String> names = recs.stream().map(r -> r.channels().get(0)).toList();
         if (recs.stream().anyMatch(r -> r.channelCount() != 1)
                 || names.stream().allMatch(n -> n.equalsIgnoreCase(names.get(0)))) {
-            return recs;
+            return false;
         }
         List<String> distinct = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().toList();
         notes.add(root.toString(), "every recording holds one channel, under " + distinct.size() + " different names ("
                 + String.join(", ", distinct.subList(0, Math.min(3, distinct.size())))
                 + (distinct.size() > 3 ? ", ..." : "") + "): all are read as the one channel "
                 + Preprocessing.ONLY_CHANNEL);
-        return recs.stream().map(r -> r.withChannelNames(List.of(Preprocessing.ONLY_CHANNEL))).toList();
+        return true;
     }
 
     /** Resampling needs each recording's own rate. */
-    private static void requireSampleRates(List<Recording> recs, double target) {
-        for (Recording r : recs) {
+    private static void requireSampleRates(List<RecordingShape> recs, double target) {
+        for (RecordingShape r : recs) {
             if (!r.hasSampleRate()) {
                 throw new TriaxException(r.source() + ": states no sampling rate, so it cannot be resampled to "
                         + target + " Hz; give the files' rate with --fs (or fs= in triax.properties)");
@@ -190,9 +243,9 @@ public final class DatasetLoader {
     }
 
     /** Channels every recording has (names compared ignoring case, as selecting does), in the first one's order. */
-    static List<String> commonChannels(List<Recording> recs) {
+    static List<String> commonChannels(List<RecordingShape> recs) {
         List<String> common = new ArrayList<>(recs.get(0).channels());
-        for (Recording r : recs) {
+        for (RecordingShape r : recs) {
             List<String> before = List.copyOf(common);
             common.removeIf(c -> r.channels().stream().noneMatch(c::equalsIgnoreCase));
             if (common.isEmpty()) {
@@ -206,9 +259,9 @@ public final class DatasetLoader {
     }
 
     /** The one sampling rate of all recordings (NaN when none says); mixed rates are an error. */
-    static double commonSampleRate(List<Recording> recs) {
-        Recording first = recs.get(0);
-        for (Recording r : recs) {
+    static double commonSampleRate(List<RecordingShape> recs) {
+        RecordingShape first = recs.get(0);
+        for (RecordingShape r : recs) {
             boolean same = Double.isNaN(r.sampleRate()) ? Double.isNaN(first.sampleRate())
                     : Math.abs(r.sampleRate() - first.sampleRate()) <= 1e-6 * r.sampleRate();
             if (!same) {

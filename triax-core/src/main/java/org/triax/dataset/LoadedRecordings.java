@@ -23,7 +23,7 @@ public record LoadedRecordings(DatasetIndex index, Preprocessing preprocessing, 
     }
 
     public int[] labels() {
-        return index.files().stream().mapToInt(LabelledFile::label).toArray();
+        return shape().labels();
     }
 
     public int[] lengths() {
@@ -31,6 +31,11 @@ public record LoadedRecordings(DatasetIndex index, Preprocessing preprocessing, 
     }
 
     public List<String> names() {
-        return index.files().stream().map(LabelledFile::relativePath).toList();
+        return shape().names();
+    }
+
+    /** All of it but the samples. */
+    public DatasetShape shape() {
+        return new DatasetShape(index, preprocessing, lengths(), variable, grouping, groups, fingerprint, notes);
     }
 }

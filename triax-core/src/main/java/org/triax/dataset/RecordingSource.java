@@ -1,5 +1,6 @@
 package org.triax.dataset;
 
+import java.util.function.IntFunction;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadNotes;
 import org.triax.signal.ReadOptions;
@@ -21,32 +22,11 @@ public interface RecordingSource {
 
     /** The recordings in memory. */
     static RecordingSource of(LoadedRecordings read) {
-        return new RecordingSource() {
-            @Override
-            public DatasetIndex index() {
-                return read.index();
-            }
-
-            @Override
-            public Preprocessing preprocessing() {
-                return read.preprocessing();
-            }
-
-            @Override
-            public Recording recording(int r) {
-                return read.recordings().get(r);
-            }
-        };
+        return of(read.index(), read.preprocessing(), r -> read.recordings().get(r));
     }
 
-    /**
-     * Each recording read from its file when asked for, with a contract already chosen (a cache
-     * entry's), the way {@link DatasetLoader#read(DataOptions, Preprocessing, ReadNotes)} reads it.
-     */
-    static RecordingSource reading(DataOptions o, DatasetIndex index, Preprocessing pre) {
-        String variable = o.variable() != null ? o.variable() : DatasetProperties.read(o.root()).variable();
-        double fs = !Double.isNaN(o.sampleRate()) ? o.sampleRate() : DatasetProperties.read(o.root()).sampleRate();
-        ReadOptions options = new ReadOptions(fs, variable, pre.channels(), ReadNotes.DISCARD);
+    /** The recordings of {@code index} in contract {@code pre} that {@code recording} gives by index. */
+    static RecordingSource of(DatasetIndex index, Preprocessing pre, IntFunction<Recording> recording) {
         return new RecordingSource() {
             @Override
             public DatasetIndex index() {
@@ -60,9 +40,21 @@ public interface RecordingSource {
 
             @Override
             public Recording recording(int r) {
-                Recording raw = RecordingReaders.read(index.files().get(r).path(), options);
-                return pre.conform(pre.asOnlyChannel(raw, ReadNotes.DISCARD));
+                return recording.apply(r);
             }
         };
+    }
+
+    /**
+     * Each recording read from its file when asked for, with a contract already chosen (by
+     * {@link DatasetLoader#survey} or a cache entry's), exactly as {@link DatasetLoader#read(DataOptions,
+     * ReadNotes)} reads it (the same read options, then conformed), so its windows are the in-memory path's.
+     */
+    static RecordingSource reading(DataOptions o, DatasetIndex index, Preprocessing pre) {
+        ReadOptions options = DatasetLoader.readOptions(o, ReadNotes.DISCARD);
+        return of(index, pre, r -> {
+            Recording raw = RecordingReaders.read(index.files().get(r).path(), options);
+            return pre.conform(pre.asOnlyChannel(raw, ReadNotes.DISCARD));
+        });
     }
 }

@@ -36,6 +36,18 @@ public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] r
     }
 
     /**
+     * The windows of samples {@code [from, to)} of one recording, in time order, as {@link #extract}
+     * lays out a block's (computed in parallel, one task per window).
+     */
+    public static float[] windows(Recording recording, int from, int to, SpectrogramExtractor extractor) {
+        int[] starts = extractor.windowStarts(from, to);
+        int size = extractor.preprocessing().tensorSize();
+        float[] data = new float[Math.multiplyExact(starts.length, size)];
+        IntStream.range(0, starts.length).parallel().forEach(i -> extractor.window(recording, starts[i], data, i * size));
+        return data;
+    }
+
+    /**
      * The set of {@code blocks} from windows computed elsewhere (a Spark executor per recording):
      * {@code windowsOf} gives each block's windows, in time order, as {@link #extract} lays them out.
      */

@@ -127,6 +127,17 @@ public record Preprocessing(List<String> channels, double sampleRate, WindowSpec
         return selected;
     }
 
+    /**
+     * The length {@link #conform} gives a recording of {@code length} samples at {@code rate} Hz
+     * (NaN: unknown), found without its samples; refused as {@link #conform} refuses it.
+     */
+    public int conformedLength(String source, int length, double rate) {
+        boolean resampled = !Double.isNaN(sampleRate) && !Double.isNaN(rate) && resamples(source, rate);
+        int n = resampled ? Resampler.length(source, length, rate, sampleRate) : length;
+        checkLength(source, n);
+        return n;
+    }
+
     /** Refuses a recording of {@code length} samples (at this contract's rate) that holds no window. */
     public void checkLength(String source, long length) {
         if (length < window.length()) {

@@ -26,16 +26,22 @@ public final class Resampler {
         if (Math.abs(r.sampleRate() - rate) <= 1e-9 * rate) {
             return r.withSampleRate(rate);
         }
-        long num = Math.round(r.length() * rate / r.sampleRate());
-        if (num < 1 || num > Integer.MAX_VALUE / 2) {
-            throw new TriaxException(r.source() + ": " + r.length() + " samples at " + r.sampleRate()
-                    + " Hz cannot be resampled to " + rate + " Hz (" + num + " samples)");
-        }
+        int num = length(r.source(), r.length(), r.sampleRate(), rate);
         double[][] out = new double[r.channelCount()][];
         for (int c = 0; c < out.length; c++) {
-            out[c] = resample(r.samples()[c], (int) num);
+            out[c] = resample(r.samples()[c], num);
         }
         return new Recording(r.source(), r.channels(), rate, out);
+    }
+
+    /** Samples {@code length} samples at {@code fs} Hz become at {@code rate} Hz: {@code round(length * rate / fs)}. */
+    public static int length(String source, int length, double fs, double rate) {
+        long num = Math.round(length * rate / fs);
+        if (num < 1 || num > Integer.MAX_VALUE / 2) {
+            throw new TriaxException(source + ": " + length + " samples at " + fs + " Hz cannot be resampled to " + rate
+                    + " Hz (" + num + " samples)");
+        }
+        return (int) num;
     }
 
     /** {@code x} as {@code num} samples over the same time span ({@code scipy.signal.resample(x, num)}). */

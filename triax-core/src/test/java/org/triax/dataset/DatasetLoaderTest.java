@@ -130,6 +130,42 @@ class DatasetLoaderTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(d.test().data(), again.test().data());
     }
 
+    /**
+     * The survey a cache entry is prepared from (one recording at a time, samples dropped) decides
+     * what reading the whole dataset decides, and each recording read again alone is the one read
+     * with the dataset: one channel under different names, resampled from three rates.
+     */
+    @Test
+    void theSurveyDecidesWhatReadingTheDatasetDecides() throws IOException {
+        String[][] files = {{"faulty/f0.csv", "data1"}, {"faulty/f1.csv", "sig_0917"}, {"healthy/h0.csv", "data2"},
+                {"healthy/h1.csv", "data2"}};
+        double[] rates = {1000, 2000, 4000, 1000};
+        int[] rows = {700, 1403, 2801, 733};
+        for (int f = 0; f < files.length; f++) {
+            csv(files[f][0], List.of("time", files[f][1]), rates[f], rows[f]);
+        }
+        DataOptions o = options().withResample(1000);
+        DatasetIndex index = DatasetIndex.scan(root);
+        ReadNotes readNotes = new ReadNotes();
+        LoadedRecordings read = DatasetLoader.read(o, index, readNotes);
+        ReadNotes surveyNotes = new ReadNotes();
+        DatasetShape survey = DatasetLoader.survey(o, index, surveyNotes);
+        DatasetShape want = read.shape();
+        assertEquals(want.preprocessing(), survey.preprocessing());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {700, 702, 700, 733}, survey.lengths());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(want.lengths(), survey.lengths());
+        assertEquals(List.of(want.notes(), want.groups(), want.fingerprint()),
+                List.of(survey.notes(), survey.groups(), survey.fingerprint()));
+        assertEquals(readNotes.lines(), surveyNotes.lines());
+        assertEquals(DatasetLoader.plan(read, o), DatasetLoader.plan(survey, o));
+        RecordingSource alone = RecordingSource.reading(o, index, survey.preprocessing());
+        for (int r = 0; r < index.files().size(); r++) {
+            assertEquals(read.recordings().get(r).channels(), alone.recording(r).channels());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(read.recordings().get(r).samples(),
+                    alone.recording(r).samples(), "recording " + r);
+        }
+    }
+
     @Test
     void singleChannelRecordingsOfOneNameKeepIt() throws IOException {
         csv("faulty/f0.csv", List.of("time", "DE"), 1000, 700);

@@ -8,17 +8,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
-import org.triax.dataset.LoadedRecordings;
-import org.triax.dataset.PreparedDataset;
-import org.triax.dataset.SpectrogramSet;
+import org.triax.dataset.DatasetShape;
 import org.triax.dataset.SplitPlan;
-import org.triax.dataset.Subset;
 import org.triax.dataset.cache.SpectrogramCache;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadNotes;
@@ -33,7 +31,8 @@ import org.triax.signal.SpectrogramExtractor;
  * training from it gives the model the in-memory path gives. The driver decides what the core
  * decides (channels, rate, sizes, split, key) with the core's own calls; the executors read the
  * recordings again and compute the spectrograms, the costly part, one task per recording; the
- * driver fits the normalisation on the training windows and writes the shards (SpectrogramCache).
+ * driver collects them, fits the normalisation on the training windows and writes the shards
+ * (SpectrogramCache).
  * The data folder must be readable at the same path by the driver and every executor (local in
  * embedded mode, a shared mount on a cluster).
  */
@@ -52,7 +51,8 @@ public final class PrepareJob {
     private record Task(String file, int recording, List<int[]> blocks) implements Serializable {
     }
 
-    private static PreparedDataset onSpark(SparkSession spark, DataOptions o, LoadedRecordings read, SplitPlan plan) {
+    private static Function<SplitPlan.Block, float[]> onSpark(SparkSession spark, DataOptions o, DatasetShape read,
+                                                             SplitPlan plan) {
         Preprocessing pre = read.preprocessing();
         String preJson;
         try {
@@ -76,13 +76,7 @@ public final class PrepareJob {
                 .collect();
         Map<Long, float[]> windows = new HashMap<>();
         parts.forEach(windows::putAll);
-        SpectrogramExtractor ex = pre.extractor();
-        Map<Subset, SpectrogramSet> sets = new LinkedHashMap<>();
-        for (Subset s : Subset.values()) {
-            sets.put(s, SpectrogramSet.assemble(plan.blocks(s), ex, b -> windows.get(key(b.recording(), b.subset().ordinal()))));
-        }
-        return new PreparedDataset(read.index(), pre, plan, sets.get(Subset.TRAIN), sets.get(Subset.VALIDATION),
-                sets.get(Subset.TEST), read.fingerprint());
+        return b -> windows.get(key(b.recording(), b.subset().ordinal()));
     }
 
     /** On an executor: the recording read as training reads it, and the windows of each of its blocks. */

@@ -13,7 +13,7 @@ public interface Companion {
     String fileName();
 
     /**
-     * The file's bytes, from the dataset's recordings (in memory while an entry is prepared, else
+     * The file's bytes, from the dataset's recordings (in memory for training without a cache, else
      * read one at a time) and the entry's split.
      */
     byte[] derive(RecordingSource recordings, SplitPlan plan);

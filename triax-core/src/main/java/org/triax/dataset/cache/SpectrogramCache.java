@@ -14,15 +14,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.triax.TriaxException;
 import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetIndex;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.DatasetProperties;
 import org.triax.dataset.Fingerprint;
-import org.triax.dataset.LoadedRecordings;
-import org.triax.dataset.Normalization;
-import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.DatasetShape;
 import org.triax.dataset.RecordingSource;
 import org.triax.dataset.SpectrogramSet;
 import org.triax.dataset.SplitPlan;
@@ -31,6 +30,7 @@ import org.triax.dataset.TrainingSets;
 import org.triax.io.AtomicFiles;
 import org.triax.signal.Preprocessing;
 import org.triax.signal.ReadNotes;
+import org.triax.signal.Recording;
 
 /**
  * The on-disk cache of prepared (normalised) training, validation and test windows: one folder per
@@ -71,7 +71,8 @@ public final class SpectrogramCache {
 
     /**
      * The entry of {@code o}'s data and settings: read when it exists and is sound, else prepared
-     * (read, split, spectrograms, normalisation fitted on train), written and then read. Prints
+     * (surveyed, split, spectrograms streamed to the shards one recording at a time, normalisation
+     * fitted on train), written and then read. Prints
      * which of the two happened. What the readers left out or assumed is in the manifest's
      * {@code readNotes}, whether the entry was prepared now or before.
      */
@@ -80,22 +81,29 @@ public final class SpectrogramCache {
     }
 
     /**
-     * {@link #open(DataOptions, PrintStream)}, with {@code companion} (null: none) derived while the
-     * recordings are in memory and written into a new entry; see {@link #companion}.
+     * {@link #open(DataOptions, PrintStream)}, with {@code companion} (null: none) derived from the
+     * recordings and written into a new entry (each recording is read once for its windows and the
+     * companion together); see {@link #companion}.
      */
     public Entry open(DataOptions o, PrintStream log, Companion companion) {
-        return open(o, log, companion, DatasetLoader::prepare);
+        return open(o, log, companion, null);
     }
 
-    /** How an entry's windows are computed from the read recordings and their split. */
+    /**
+     * How an entry's windows are computed elsewhere once the dataset is surveyed and split: a
+     * function giving each block's windows in time order (as {@link SpectrogramSet#windows} lays
+     * them out), asked for block after block of {@code plan.blocks()}.
+     */
     @FunctionalInterface
     public interface Preparation {
-        PreparedDataset prepare(LoadedRecordings read, SplitPlan plan);
+        Function<SplitPlan.Block, float[]> prepare(DatasetShape dataset, SplitPlan plan);
     }
 
     /**
      * {@link #open(DataOptions, PrintStream, Companion)} with the spectrograms computed by {@code
-     * preparation} (on a Spark cluster: triax-spark's PrepareJob); the entry is the same, byte for byte.
+     * preparation} (null: here; on a Spark cluster: triax-spark's PrepareJob); the entry is the same,
+     * byte for byte. The dataset is surveyed (recordings read one at a time, samples dropped), split,
+     * and its windows streamed to the shards ({@link EntryShards}): the heap never holds the dataset.
      */
     public Entry open(DataOptions o, PrintStream log, Companion companion, Preparation preparation) {
         DatasetIndex index = DatasetIndex.scan(o.root());
@@ -116,20 +124,35 @@ public final class SpectrogramCache {
         }
         long t0 = System.nanoTime();
         ReadNotes readNotes = new ReadNotes();
-        LoadedRecordings read = DatasetLoader.read(o, index, readNotes);
-        PreparedDataset ds = preparation.prepare(read, DatasetLoader.plan(read, o));
-        Normalization norm = Normalization.fit(ds.train(), ds.preprocessing().channelCount());
-        ds.normalize(norm);
-        CacheManifest manifest = new CacheManifest(CacheManifest.FORMAT, Shard.VERSION, key, settings, fingerprint,
-                index.classes(), ds.preprocessing(), ds.plan(), norm, read.variable(), read.notes(), readNotes.lines(),
-                shardNames(ds), windowCounts(ds), OffsetDateTime.now().withNano(0).toString());
+        DatasetShape shape = DatasetLoader.survey(o, index, readNotes);
+        SplitPlan plan = DatasetLoader.plan(shape, o);
+        Preprocessing pre = shape.preprocessing();
+        long[] windows = new long[1];
         try {
             AtomicFiles.writeFolder(dir, tmp -> {
-                if (companion != null) {
-                    AtomicFiles.write(tmp.resolve(companion.fileName()),
-                            companion.derive(RecordingSource.of(read), ds.plan()));
-                }
-                write(tmp, ds, manifest);
+                EntryShards.Written w = EntryShards.write(tmp, pre, plan, sink -> {
+                    RecordingSource recordings = RecordingSource.reading(o, index, pre);
+                    byte[] derived = null;
+                    if (preparation == null) {
+                        Windowing windowing = new Windowing(recordings, plan, sink);
+                        derived = companion == null ? null : companion.derive(windowing.source(), plan);
+                        windowing.rest();
+                    } else {
+                        Function<SplitPlan.Block, float[]> prepared = preparation.prepare(shape, plan);
+                        for (int b = 0; b < plan.blocks().size(); b++) {
+                            sink.add(b, prepared.apply(plan.blocks().get(b)));
+                        }
+                        derived = companion == null ? null : companion.derive(recordings, plan);
+                    }
+                    if (derived != null) {
+                        AtomicFiles.write(tmp.resolve(companion.fileName()), derived);
+                    }
+                }, SHARD_BYTES);
+                CacheManifest manifest = new CacheManifest(CacheManifest.FORMAT, Shard.VERSION, key, settings, fingerprint,
+                        index.classes(), pre, plan, w.normalization(), shape.variable(), shape.notes(), readNotes.lines(),
+                        w.shards(), w.windows(), OffsetDateTime.now().withNano(0).toString());
+                AtomicFiles.write(tmp.resolve(CacheManifest.FILE_NAME), manifest.toJson()); // last: the entry is whole
+                windows[0] = w.windows().values().stream().mapToLong(Integer::longValue).sum();
             });
         } catch (TriaxException raced) {
             if (!Files.exists(dir.resolve(CacheManifest.FILE_NAME))) {
@@ -137,10 +160,64 @@ public final class SpectrogramCache {
             } // another run wrote the same entry first: the same windows
         }
         Entry e = read(dir, index, key);
-        long bytes = 4L * ds.preprocessing().tensorSize() * (ds.train().size() + ds.validation().size() + ds.test().size());
         log.printf("cache: windows prepared in %.1f s and written to %s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9, dir,
-                bytes / 1e6);
+                4e-6 * pre.tensorSize() * windows[0]);
         return new Entry(e.dir(), e.manifest(), e.sets(), true);
+    }
+
+    /**
+     * The recordings one at a time, each one's windows given to the sink when it is first read:
+     * whoever reads the recordings (the companion) computes the windows on the way, so every
+     * recording is read once for both. {@link #rest} reads those nobody asked for.
+     */
+    private static final class Windowing {
+        private final RecordingSource recordings;
+        private final SplitPlan plan;
+        private final EntryShards.Sink sink;
+        /** Per recording, the indices of its blocks in the plan (none: not in the split). */
+        private final List<List<Integer>> blocksOf = new ArrayList<>();
+        private final boolean[] done;
+
+        Windowing(RecordingSource recordings, SplitPlan plan, EntryShards.Sink sink) {
+            this.recordings = recordings;
+            this.plan = plan;
+            this.sink = sink;
+            int n = recordings.index().files().size();
+            this.done = new boolean[n];
+            for (int r = 0; r < n; r++) {
+                blocksOf.add(new ArrayList<>());
+            }
+            for (int b = 0; b < plan.blocks().size(); b++) {
+                blocksOf.get(plan.blocks().get(b).recording()).add(b);
+            }
+        }
+
+        /** The recordings as the companion reads them: each one's windows go to the sink on its first read. */
+        RecordingSource source() {
+            return RecordingSource.of(recordings.index(), recordings.preprocessing(), this::recording);
+        }
+
+        private Recording recording(int r) {
+            Recording rec = recordings.recording(r);
+            if (!done[r]) {
+                done[r] = true;
+                for (int b : blocksOf.get(r)) {
+                    SplitPlan.Block block = plan.blocks().get(b);
+                    sink.add(b, SpectrogramSet.windows(rec, block.from(), block.to(),
+                            recordings.preprocessing().extractor()));
+                }
+            }
+            return rec;
+        }
+
+        /** The windows of the recordings not read yet, in index order. */
+        void rest() {
+            for (int r = 0; r < done.length; r++) {
+                if (!done[r] && !blocksOf.get(r).isEmpty()) {
+                    recording(r);
+                }
+            }
+        }
     }
 
     /**
@@ -210,74 +287,6 @@ public final class SpectrogramCache {
         TrainingSets t = new TrainingSets(index, pre, m.plan(), m.fingerprint(), m.variable(), m.notes(), m.normalization(),
                 sets.get(Subset.TRAIN), sets.get(Subset.VALIDATION), sets.get(Subset.TEST));
         return new Entry(dir, m, t, false);
-    }
-
-    /** The shards of every subset, then the manifest last. */
-    private static void write(Path tmp, PreparedDataset ds, CacheManifest m) {
-        Preprocessing pre = ds.preprocessing();
-        Map<Long, Integer> blockOf = blockIndex(ds.plan());
-        for (Subset s : Subset.values()) {
-            SpectrogramSet set = ds.set(s);
-            List<String> names = m.shards().get(s);
-            int per = windowsPerShard(pre.tensorSize());
-            for (int k = 0; k < names.size(); k++) {
-                int from = k * per;
-                int to = Math.min(set.size(), from + per);
-                ShardWriter.write(tmp.resolve(names.get(k)), s, pre.channelCount(), pre.bins(), pre.frames(), w -> {
-                    for (int i = from; i < to; i++) {
-                        w.add(set.window(i), set.labels()[i], set.recordings()[i], set.starts()[i],
-                                blockOf(blockOf, ds.plan(), s, set.recordings()[i], set.starts()[i]));
-                    }
-                });
-            }
-        }
-        AtomicFiles.write(tmp.resolve(CacheManifest.FILE_NAME), m.toJson());
-    }
-
-    private static int windowsPerShard(int tensorSize) {
-        return (int) Math.max(1, SHARD_BYTES / (4L * tensorSize));
-    }
-
-    private static Map<Subset, List<String>> shardNames(PreparedDataset ds) {
-        Map<Subset, List<String>> names = new EnumMap<>(Subset.class);
-        int per = windowsPerShard(ds.preprocessing().tensorSize());
-        for (Subset s : Subset.values()) {
-            int n = ds.set(s).size();
-            List<String> list = new ArrayList<>();
-            for (int k = 0; k == 0 || k * (long) per < n; k++) {
-                list.add(String.format("%s-%05d.%s", s.name().toLowerCase(java.util.Locale.ROOT), k, Shard.EXTENSION));
-            }
-            names.put(s, list);
-        }
-        return names;
-    }
-
-    private static Map<Subset, Integer> windowCounts(PreparedDataset ds) {
-        Map<Subset, Integer> n = new EnumMap<>(Subset.class);
-        for (Subset s : Subset.values()) {
-            n.put(s, ds.set(s).size());
-        }
-        return n;
-    }
-
-    /** Block index in {@code plan.blocks()} by (recording, subset): a recording has one block per subset at most. */
-    private static Map<Long, Integer> blockIndex(SplitPlan plan) {
-        Map<Long, Integer> m = new java.util.HashMap<>();
-        for (int b = 0; b < plan.blocks().size(); b++) {
-            SplitPlan.Block block = plan.blocks().get(b);
-            m.put(((long) block.recording() << 2) | block.subset().ordinal(), b);
-        }
-        return m;
-    }
-
-    private static int blockOf(Map<Long, Integer> index, SplitPlan plan, Subset s, int recording, int start) {
-        Integer b = index.get(((long) recording << 2) | s.ordinal());
-        SplitPlan.Block block = b == null ? null : plan.blocks().get(b);
-        if (block == null || start < block.from() || start >= block.to()) {
-            throw new IllegalStateException("window at " + start + " of recording " + recording + " is in no " + s
-                    + " block");
-        }
-        return b;
     }
 
     /** Moves a bad entry out of the way (hidden, then deleted), so the rebuilt one can take its name. */

@@ -22,8 +22,11 @@ import org.triax.dataset.DataOptions;
 import org.triax.dataset.DatasetLoader;
 import org.triax.dataset.Normalization;
 import org.triax.dataset.PreparedDataset;
+import org.triax.dataset.SpectrogramSet;
+import org.triax.dataset.SplitPlan;
 import org.triax.dataset.Subset;
 import org.triax.dataset.WindowSet;
+import org.triax.signal.Preprocessing;
 import org.triax.signal.WindowSpec;
 import org.triax.testing.TinyData;
 
@@ -90,6 +93,59 @@ class SpectrogramCacheTest {
                 assertEquals(s, memory.plan().blocks().get(sh.block(k)).subset());
                 assertEquals(sh.recording(k), memory.plan().blocks().get(sh.block(k)).recording());
             }
+        }
+    }
+
+    /**
+     * The entry, prepared one recording at a time, is byte for byte the shards written straight
+     * from the windows computed in memory (normalised there), and from windows given in another
+     * order, split into smaller shards, it holds the same windows in the same order.
+     */
+    @Test
+    void theStreamedEntryIsTheInMemoryWindowsByteForByte(@TempDir Path dir) throws IOException {
+        SpectrogramCache.Entry e = new SpectrogramCache(dir.resolve("cache")).open(data, new PrintStream(
+                java.io.OutputStream.nullOutputStream()));
+        PreparedDataset memory = DatasetLoader.load(data);
+        Preprocessing pre = memory.preprocessing();
+        Normalization norm = Normalization.fit(memory.train(), pre.channelCount());
+        memory.normalize(norm);
+        List<SplitPlan.Block> blocks = memory.plan().blocks();
+        for (Subset s : Subset.values()) {
+            SpectrogramSet set = memory.set(s);
+            Path file = dir.resolve(s + ".shard");
+            ShardWriter.write(file, s, pre.channelCount(), pre.bins(), pre.frames(), w -> {
+                for (int i = 0; i < set.size(); i++) {
+                    int recording = set.recordings()[i];
+                    int block = blocks.indexOf(blocks.stream()
+                            .filter(b -> b.recording() == recording && b.subset() == s).findFirst().orElseThrow());
+                    w.add(set.window(i), set.labels()[i], recording, set.starts()[i], block);
+                }
+            });
+            List<String> names = e.manifest().shards().get(s);
+            assertEquals(1, names.size());
+            assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(e.dir().resolve(names.get(0))), s.toString());
+        }
+
+        Path small = Files.createDirectory(dir.resolve("small"));
+        long threeWindows = 3L * 4 * pre.tensorSize();
+        List<org.triax.signal.Recording> recordings = DatasetLoader.read(data).recordings();
+        EntryShards.Written w = EntryShards.write(small, pre, memory.plan(), sink -> {
+            for (int b = blocks.size() - 1; b >= 0; b--) { // in any order
+                SplitPlan.Block block = blocks.get(b);
+                sink.add(b, SpectrogramSet.windows(recordings.get(block.recording()), block.from(), block.to(),
+                        pre.extractor()));
+            }
+        }, threeWindows);
+        assertArrayEquals(norm.mean(), w.normalization().mean());
+        assertArrayEquals(norm.std(), w.normalization().std());
+        for (Subset s : Subset.values()) {
+            List<String> names = w.shards().get(s);
+            assertEquals((memory.set(s).size() + 2) / 3, names.size(), s + " in shards of 3 windows");
+            List<Shard> shards = names.stream().map(n -> Shard.open(small.resolve(n))).toList();
+            assertSameWindows(memory.set(s), new MappedWindows(s, pre.tensorSize(), shards));
+        }
+        try (Stream<Path> left = Files.list(small)) {
+            assertEquals(w.shards().values().stream().mapToInt(List::size).sum(), left.count(), "the shards, no scratch file");
         }
     }
 
