@@ -42,12 +42,6 @@ final class MonitorCsv {
         return sb.append('\n').toString();
     }
 
-    static String format(MonitorReport r) {
-        StringBuilder sb = new StringBuilder(header(r.timeUnit(), r.detectors()));
-        r.rows().forEach(row -> sb.append(row(row, r.detectors())));
-        return sb.toString();
-    }
-
     /** The rows of {@code text} (complete lines, header excluded) as {@link #row} wrote them. */
     static List<MonitorReport.Row> parse(String text, List<String> detectors, String source) {
         List<MonitorReport.Row> rows = new ArrayList<>();

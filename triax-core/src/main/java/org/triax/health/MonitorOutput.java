@@ -30,12 +30,15 @@ final class MonitorOutput implements AutoCloseable {
     private final String base;
     private final ReservedName reserved;
     private final PartialCsv csv;
+    /** Whether this run made the output folder (a run that fails leaves no empty one behind). */
+    private final boolean madeDir;
 
-    private MonitorOutput(Path dir, String base, ReservedName reserved, PartialCsv csv) {
+    private MonitorOutput(Path dir, String base, ReservedName reserved, PartialCsv csv, boolean madeDir) {
         this.dir = dir;
         this.base = base;
         this.reserved = reserved;
         this.csv = csv;
+        this.madeDir = madeDir;
     }
 
     static MonitorOutput open(Path dir, String runName, String header, boolean resume, PrintStream log) {
@@ -46,14 +49,15 @@ final class MonitorOutput implements AutoCloseable {
                 AtomicFiles.refuseExisting(dir.resolve(interrupted + s));
             }
             return new MonitorOutput(dir, interrupted, null, PartialCsv.open(dir.resolve(interrupted + ".csv"), header,
-                    true));
+                    true), false);
         }
         if (resume) {
             log.println("--resume: no interrupted monitor run of " + runName + " in " + dir + ", starting one");
         }
+        boolean madeDir = !Files.exists(dir);
         ReservedName name = ModelNaming.reserveRun(dir, LocalDateTime.now(), what, SUFFIXES);
         try {
-            return new MonitorOutput(dir, name.base(), name, PartialCsv.open(name.file(".csv"), header, false));
+            return new MonitorOutput(dir, name.base(), name, PartialCsv.open(name.file(".csv"), header, false), madeDir);
         } catch (RuntimeException e) {
             name.close();
             throw e;
@@ -93,9 +97,17 @@ final class MonitorOutput implements AutoCloseable {
         csv.append(row);
     }
 
-    /** The run ended in an error: its rows go. */
+    /** The run ended in an error: its rows go, and the output folder when this run made it. */
     void discard() {
         csv.discard();
+        close();
+        if (madeDir) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException notEmpty) {
+                // another run writes there too
+            }
+        }
     }
 
     /** The JSON and the PNG written whole, then the CSV published: a final CSV means a complete run. */
