@@ -1,6 +1,7 @@
 package org.triax.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,5 +157,39 @@ class HealthCommandsTest {
         assertEquals(2, json.path("failed").asInt());
         assertEquals(15, json.path("firstAlarms").get(0).path("snapshot").asInt());
         assertTrue(json.path("rows").get(6).path("error").asText().contains("2048 samples"));
+    }
+
+    @Test
+    void monitorRunsTheAutoencoderFromTheOnnxBesideTheModelAndNeverLoadsPyTorch() throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Path log = dir.resolve("child.log");
+        Process p = MonitorResumeTest.child(dir, log, List.of("-Xlog:class+load=info:file=" + classes), "monitor", "--model",
+                model, run, "--out", dir.resolve("child-out"));
+        assertEquals(0, p.waitFor(), Files.readString(log));
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("ai.onnxruntime.OrtSession "), "the autoencoder ran on ONNX Runtime");
+        assertFalse(loaded.contains("ai.djl.pytorch"), "PyTorch (DJL's engine) was loaded: " + loaded.lines()
+                .filter(l -> l.contains("ai.djl.pytorch")).findFirst().orElse(""));
+        assertFalse(Files.readString(log).contains("rebuilding"), Files.readString(log));
+
+        // without the export beside it the graph is rebuilt, with a note; an export of other weights is refused
+        Path alone = Files.createDirectories(dir.resolve("alone")).resolve(model.getFileName());
+        Files.copy(model, alone);
+        Run rebuilt = TinyData.cli(TinyData.args("monitor", "--model", alone, run, "--out", dir.resolve("m1")));
+        assertEquals(0, rebuilt.status(), rebuilt.err());
+        Path beside = org.triax.onnx.OnnxExport.defaultPath(alone);
+        assertTrue(rebuilt.out().contains("note: no " + beside.getFileName() + " beside the model: rebuilding the "
+                + "autoencoder's ONNX graph"), rebuilt.out());
+        ai.onnx.proto.OnnxMl.ModelProto export = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(
+                org.triax.onnx.OnnxExport.defaultPath(model)));
+        ai.onnx.proto.OnnxMl.ModelProto.Builder other = export.toBuilder().clearMetadataProps();
+        export.getMetadataPropsList().forEach(e -> other.addMetadataProps(e.getKey().equals(
+                org.triax.onnx.OnnxExport.WEIGHTS_SHA256) ? e.toBuilder().setValue("0".repeat(64)).build() : e));
+        Files.write(beside, other.build().toByteArray());
+        Run refused = TinyData.cli(TinyData.args("monitor", "--model", alone, run, "--out", dir.resolve("m2")));
+        assertEquals(2, refused.status(), refused.err());
+        assertEquals(List.of("triax: error: " + beside + " is not the export of this model's autoencoder (other weights): "
+                + "delete it (it is then rebuilt) or run triax export --model MODEL.triax --out " + beside
+                + " after deleting it"), refused.errLines());
     }
 }
