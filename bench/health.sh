@@ -32,7 +32,9 @@ done
 # monitor throughput: the classical model alone and both detectors (baseline's default), each run on a fresh
 # JVM; then both on the run three times over (369 snapshots: JIT warm-up amortised, as in a long watch).
 # TRIAX_BENCH_LOCK=FILE takes that lock (flock) around each timed run, on a machine shared by benchmarks.
-timed() { if [[ -n "${TRIAX_BENCH_LOCK:-}" ]]; then { flock 9; "$@"; } 9>>"$TRIAX_BENCH_LOCK"; else "$@"; fi; }
+# Each timed log ends with the whole command's wall time (JVM start and opening the model included).
+whole() { local log=$2 t0=$EPOCHREALTIME; "$@"; awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "whole command: %.2f s\n", b - a }' >> "$log"; }
+timed() { if [[ -n "${TRIAX_BENCH_LOCK:-}" ]]; then { flock 9; whole "$@"; } 9>>"$TRIAX_BENCH_LOCK"; else whole "$@"; fi; }
 long="$out/xjtu-x3"; mkdir -p "$long"
 for k in $(seq 123); do for c in 0 1 2; do ln -s "$(realpath "$X/$k.csv.gz")" "$long/$((k + 123 * c)).csv.gz"; done; done
 for r in $(seq "$reps"); do
