@@ -14,6 +14,7 @@ import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelNaming;
 import org.triax.io.AtomicFiles;
+import org.triax.io.PartialFile;
 import org.triax.io.ReservedName;
 import org.triax.report.HealthIndexPlot;
 
@@ -29,11 +30,11 @@ final class MonitorOutput implements AutoCloseable {
     private final Path dir;
     private final String base;
     private final ReservedName reserved;
-    private final PartialCsv csv;
+    private final PartialFile csv;
     /** Whether this run made the output folder (a run that fails leaves no empty one behind). */
     private final boolean madeDir;
 
-    private MonitorOutput(Path dir, String base, ReservedName reserved, PartialCsv csv, boolean madeDir) {
+    private MonitorOutput(Path dir, String base, ReservedName reserved, PartialFile csv, boolean madeDir) {
         this.dir = dir;
         this.base = base;
         this.reserved = reserved;
@@ -48,8 +49,7 @@ final class MonitorOutput implements AutoCloseable {
             for (String s : SUFFIXES) {
                 AtomicFiles.refuseExisting(dir.resolve(interrupted + s));
             }
-            return new MonitorOutput(dir, interrupted, null, PartialCsv.open(dir.resolve(interrupted + ".csv"), header,
-                    true), false);
+            return new MonitorOutput(dir, interrupted, null, resumed(dir.resolve(interrupted + ".csv"), header), false);
         }
         if (resume) {
             log.println("--resume: no interrupted monitor run of " + runName + " in " + dir + ", starting one");
@@ -57,11 +57,29 @@ final class MonitorOutput implements AutoCloseable {
         boolean madeDir = !Files.exists(dir);
         ReservedName name = ModelNaming.reserveRun(dir, LocalDateTime.now(), what, SUFFIXES);
         try {
-            return new MonitorOutput(dir, name.base(), name, PartialCsv.open(name.file(".csv"), header, false), madeDir);
+            PartialFile csv = PartialFile.create(name.file(".csv"));
+            csv.append(header);
+            return new MonitorOutput(dir, name.base(), name, csv, madeDir);
         } catch (RuntimeException e) {
             name.close();
             throw e;
         }
+    }
+
+    /** The interrupted run's CSV, whose header must be this one's: the same model, detector order and time axis. */
+    private static PartialFile resumed(Path csvFile, String header) {
+        PartialFile csv = PartialFile.resume(csvFile);
+        String text = csv.lines();
+        if (text.isEmpty()) {
+            // killed before its header was out
+            csv.append(header);
+        } else if (!text.startsWith(header)) {
+            csv.close();
+            throw new TriaxException(csv.path() + " was written with another model, alarm detector or time axis (its "
+                    + "header is '" + text.lines().findFirst().orElse("") + "'): resume with the interrupted run's options, "
+                    + "or give another --out");
+        }
+        return csv;
     }
 
     /** The base name of the one interrupted run's partial CSV in {@code dir}, or null; two are an error. */
@@ -86,11 +104,12 @@ final class MonitorOutput implements AutoCloseable {
 
     /** The rows the interrupted run wrote (header excluded), empty for a fresh run. */
     String rows() {
-        return csv.rows();
+        String text = csv.lines();
+        return text.isEmpty() ? "" : text.substring(text.indexOf('\n') + 1);
     }
 
     Path partial() {
-        return PartialCsv.partialOf(dir.resolve(base + ".csv"));
+        return csv.path();
     }
 
     void append(String row) {
