@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triax.artifact.ModelArtifact;
@@ -27,7 +28,29 @@ class MonitorResumeTest {
     static final int STEP = 80;
 
     @TempDir
+    static Path shared;
+    static Path run;
+    static Path model;
+    static String reference;
+    static JsonNode refJson;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void modelAndUninterruptedRun() throws IOException {
+        run = TinyRuns.run(shared.resolve("run"), SNAPSHOTS, STEP, 11);
+        Run b = TinyData.cli(TinyData.args("baseline", "--run", run, "--normal-first", "50%", "--false-alarm", "5%",
+                "--detectors", "indicators", "--out", shared.resolve("models"), TinyRuns.SMALL));
+        assertEquals(0, b.status(), b.err() + b.out());
+        model = TinyData.filesEndingWith(shared.resolve("models"), ".triax").get(0);
+        Path whole = shared.resolve("whole");
+        Run ref = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", whole));
+        assertEquals(0, ref.status(), ref.err());
+        reference = Files.readString(TinyData.filesEndingWith(whole, ".csv").get(0));
+        refJson = ModelArtifact.JSON.readTree(TinyData.filesEndingWith(whole, ".json").get(0).toFile());
+        assertTrue(refJson.path("firstAlarms").get(0).path("snapshot").asInt() > 3, "an alarm to rebuild: " + ref.out());
+    }
 
     /** A triax command in a child JVM (the class path in an argfile: ONNX Runtime 1.29 crashes on a long command line). */
     static Process child(Path dir, Path log, List<String> jvm, Object... args) throws IOException {
@@ -44,19 +67,6 @@ class MonitorResumeTest {
 
     @Test
     void aMonitorKilledMidwayAndResumedScoresEverySnapshotOnceToTheSameRowsAndAlarm() throws Exception {
-        Path run = TinyRuns.run(dir.resolve("run"), SNAPSHOTS, STEP, 11);
-        Run b = TinyData.cli(TinyData.args("baseline", "--run", run, "--normal-first", "50%", "--false-alarm", "5%",
-                "--detectors", "indicators", "--out", dir.resolve("models"), TinyRuns.SMALL));
-        assertEquals(0, b.status(), b.err() + b.out());
-        Path model = TinyData.filesEndingWith(dir.resolve("models"), ".triax").get(0);
-
-        Path whole = dir.resolve("whole");
-        Run ref = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", whole));
-        assertEquals(0, ref.status(), ref.err());
-        String reference = Files.readString(TinyData.filesEndingWith(whole, ".csv").get(0));
-        JsonNode refJson = ModelArtifact.JSON.readTree(TinyData.filesEndingWith(whole, ".json").get(0).toFile());
-        assertTrue(refJson.path("firstAlarms").get(0).path("snapshot").asInt() > 0, "an alarm to rebuild: " + ref.out());
-
         Path out = dir.resolve("killed");
         Path log = dir.resolve("child.log");
         Process p = child(dir, log, List.of(), "monitor", "--model", model, run, "--out", out, "--threads", 1);
@@ -92,5 +102,21 @@ class MonitorResumeTest {
         assertEquals(0, done2.status(), done2.err());
         assertTrue(done2.out().contains("no interrupted monitor run of run in " + out + ", starting one"), done2.out());
         assertEquals(2, TinyData.filesEndingWith(out, ".csv").size(), "a new run beside the complete one");
+    }
+
+    @Test
+    void resumedInsideAStreakAboveTheThresholdTheAlarmComesWhenTheUninterruptedRunsDoes() throws IOException {
+        // the rows up to the one before the first alarm (inside its streak of ABOVE), and half of the next
+        int alarm = refJson.path("firstAlarms").get(0).path("snapshot").asInt();
+        List<String> lines = reference.lines().toList();
+        assertTrue(lines.get(alarm - 1).contains(",ABOVE,"), lines.get(alarm - 1));
+        Path out = Files.createDirectories(dir.resolve("cut"));
+        String name = TinyData.filesEndingWith(shared.resolve("whole"), ".csv").get(0).getFileName().toString();
+        String kept = String.join("\n", lines.subList(0, alarm)) + "\n" + lines.get(alarm).substring(0, 9);
+        Files.writeString(out.resolve("." + name + ".partial"), kept);
+        Run again = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", out, "--resume"));
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("scored " + (SNAPSHOTS - alarm + 1) + " snapshots of"), again.out());
+        assertEquals(reference, Files.readString(out.resolve(name)), "the streak and the trend rebuilt from the rows");
     }
 }
