@@ -91,6 +91,7 @@ p.append("Snapshots/s: wall time of reading and scoring the run in the `monitor`
 p.append("| model | snapshots/s (runs) | median | CPU ms/snapshot: reading | indicators | autoencoder (spectrograms + ONNX Runtime) | other (JIT, GC) | in all | CPU-bound snapshots/s on 2 cores | start-up s (median) |")
 p.append("|---|---|---|---|---|---|---|---|---|---|")
 for kind, label in (("indicators", "condition indicators"), ("both", "indicators + autoencoder (`baseline`'s default)"),
+                    ("rebuilt", "the default without the `.onnx` beside it (graph rebuilt with PyTorch at start)"),
                     ("long", "the default, on the run three times over (369 snapshots)")):
     rates, parts, bound, start = throughput(kind)
     ae = f"{parts['autoencoder']:.1f}" if "autoencoder" in parts else "-"
@@ -99,6 +100,11 @@ for kind, label in (("indicators", "condition indicators"), ("both", "indicators
              f"{parts['reading']:.1f} | {parts['indicators']:.1f} | {ae} | {parts['other']:.1f} | {parts['all']:.1f} | "
              f"{bound:.0f} | {up} |")
 p.append("")
+both, rebuilt = throughput("both")[3], throughput("rebuilt")[3]
+if both and rebuilt:
+    p.append(f"Start-up of the default model from its `.onnx` / rebuilt with PyTorch, measured in the same run: "
+             f"{statistics.median(both):.2f} s / {statistics.median(rebuilt):.2f} s "
+             f"(ratio {statistics.median(both) / statistics.median(rebuilt):.2f}).\n")
 
 # AUCs
 p.append("### Normal vs faulty recordings (`triax evaluate` on an anomaly model)\n")
