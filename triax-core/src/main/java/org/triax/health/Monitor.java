@@ -77,7 +77,7 @@ public final class Monitor {
                 LongAdder reading = new LongAdder();
                 Shape shape = new Shape(scorer, run, m, reading);
                 int threads = o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads();
-                InOrder.run(done, run.size(), threads, i -> score(scorer, run, i, shape, reading), s -> {
+                InOrder.run(done, run.size(), threads, i -> score(scorer, i, shape), s -> {
                     MonitorReport.Row row = m.add(s.index(), s.error());
                     out.append(MonitorCsv.row(row, m.detectors()));
                     if (!row.scored()) {
@@ -118,7 +118,7 @@ public final class Monitor {
      * Scores snapshot {@code i}; a snapshot that cannot be read, does not fit the model or differs in length or
      * sampling rate from the run's first readable one is a one-line error, not a failure of the run.
      */
-    private static Scored score(AnomalyScorer scorer, RunSnapshots run, int i, Shape shape, LongAdder reading) {
+    private static Scored score(AnomalyScorer scorer, int i, Shape shape) {
         try {
             Recording r = shape.recording(i);
             return new Scored(scorer.indices(scorer.windowScores(scorer.conform(r))), null);
