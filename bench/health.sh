@@ -30,13 +30,18 @@ for s in $(seq "$seeds"); do
 done
 
 # monitor throughput: the classical model alone and both detectors (baseline's default), each run on a fresh
-# JVM; then both on the run three times over (369 snapshots: JIT warm-up amortised, as in a long watch).
+# JVM; the default without its .onnx; then both on the run three times over (369 snapshots: JIT warm-up amortised, as in a long watch).
 # TRIAX_BENCH_LOCK=FILE takes that lock (flock) around each timed run, on a machine shared by benchmarks.
-timed() { if [[ -n "${TRIAX_BENCH_LOCK:-}" ]]; then { flock 9; "$@"; } 9>>"$TRIAX_BENCH_LOCK"; else "$@"; fi; }
+# Each timed log ends with the whole command's wall time (JVM start and opening the model included).
+whole() { local log=$2 t0=$EPOCHREALTIME; "$@"; awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "whole command: %.2f s\n", b - a }' >> "$log"; }
+timed() { if [[ -n "${TRIAX_BENCH_LOCK:-}" ]]; then { flock 9; whole "$@"; } 9>>"$TRIAX_BENCH_LOCK"; else whole "$@"; fi; }
 long="$out/xjtu-x3"; mkdir -p "$long"
 for k in $(seq 123); do for c in 0 1 2; do ln -s "$(realpath "$X/$k.csv.gz")" "$long/$((k + 123 * c)).csv.gz"; done; done
+# the peer of the start-up: the default model without the .onnx beside it (its graph rebuilt with PyTorch)
+alone="$out/xjtu-alone"; mkdir -p "$alone"; cp "$out"/xjtu/*.triax "$alone"/
 for r in $(seq "$reps"); do
   timed run "$out/throughput-indicators-$r.log" monitor --model "$out"/seed-1/*.triax "$X" --out "$out/throughput"
+  timed run "$out/throughput-rebuilt-$r.log" monitor --model "$alone"/*.triax "$X" --out "$out/throughput"
   timed run "$out/throughput-both-$r.log" monitor --model "$out"/xjtu/*.triax "$X" --out "$out/throughput"
   timed run "$out/throughput-long-$r.log" monitor --model "$out"/xjtu/*.triax "$long" --out "$out/throughput"
 done

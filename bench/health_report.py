@@ -65,15 +65,19 @@ p.append(f"First alarm of the condition-indicator detector over {len(seeds)} see
 
 # throughput
 def throughput(kind):
-    rates, parts, bound = [], {}, []
+    rates, parts, bound, start = [], {}, [], []
     for log in sorted(glob.glob(os.path.join(out, f"throughput-{kind}-*.log"))):
         text = open(log).read()
         rates.append(float(re.search(r"\(([\d.]+) snapshots/s\)", text).group(1)))
+        scoring = float(re.search(r"snapshots of .* in ([\d.]+) s \(", text).group(1))
+        command = re.search(r"whole command: ([\d.]+) s", text)
+        if command:
+            start.append(float(command.group(1)) - scoring)
         cpu = text.split("CPU per snapshot")[1].splitlines()[0]
         for name, ms in re.findall(r"(\w+) ([\d.]+) ms", cpu):
             parts.setdefault(name, []).append(float(ms))
         bound.append(float(re.search(r"at most ([\d.]+) snapshots/s", cpu).group(1)))
-    return rates, {k: statistics.median(v) for k, v in parts.items()}, statistics.median(bound)
+    return rates, {k: statistics.median(v) for k, v in parts.items()}, statistics.median(bound), start
 
 
 p.append("### monitor throughput on XJTU-SY Bearing1_1 (123 snapshots of 2 x 32768 samples, gzipped CSV)\n")
@@ -82,17 +86,25 @@ p.append("Snapshots/s: wall time of reading and scoring the run in the `monitor`
          "the 2 cores. Where the time goes: CPU time per snapshot (thread CPU time of reading and of each detector, ONNX "
          "Runtime included; other = the rest of the process's CPU time while it scored: JIT compilers, garbage collector), "
          "which other processes on the machine do not inflate much; 2 cores / that total is the CPU-bound rate an idle "
-         "machine would reach.\n")
-p.append("| model | snapshots/s (runs) | median | CPU ms/snapshot: reading | indicators | autoencoder (spectrograms + ONNX Runtime) | other (JIT, GC) | in all | CPU-bound snapshots/s on 2 cores |")
-p.append("|---|---|---|---|---|---|---|---|---|")
+         "machine would reach. Start-up: the whole command's wall time less that of scoring (JVM start, opening the "
+         "model: the autoencoder runs from the `.onnx` beside it, PyTorch is never loaded, and writing the report).\n")
+p.append("| model | snapshots/s (runs) | median | CPU ms/snapshot: reading | indicators | autoencoder (spectrograms + ONNX Runtime) | other (JIT, GC) | in all | CPU-bound snapshots/s on 2 cores | start-up s (median) |")
+p.append("|---|---|---|---|---|---|---|---|---|---|")
 for kind, label in (("indicators", "condition indicators"), ("both", "indicators + autoencoder (`baseline`'s default)"),
+                    ("rebuilt", "the default without the `.onnx` beside it (graph rebuilt with PyTorch at start)"),
                     ("long", "the default, on the run three times over (369 snapshots)")):
-    rates, parts, bound = throughput(kind)
+    rates, parts, bound, start = throughput(kind)
     ae = f"{parts['autoencoder']:.1f}" if "autoencoder" in parts else "-"
+    up = f"{statistics.median(start):.2f}" if start else "-"
     p.append(f"| {label} | {', '.join(f'{r:.0f}' for r in rates)} | **{statistics.median(rates):.0f}** | "
              f"{parts['reading']:.1f} | {parts['indicators']:.1f} | {ae} | {parts['other']:.1f} | {parts['all']:.1f} | "
-             f"{bound:.0f} |")
+             f"{bound:.0f} | {up} |")
 p.append("")
+both, rebuilt = throughput("both")[3], throughput("rebuilt")[3]
+if both and rebuilt:
+    p.append(f"Start-up of the default model from its `.onnx` / rebuilt with PyTorch, measured in the same run: "
+             f"{statistics.median(both):.2f} s / {statistics.median(rebuilt):.2f} s "
+             f"(ratio {statistics.median(both) / statistics.median(rebuilt):.2f}).\n")
 
 # AUCs
 p.append("### Normal vs faulty recordings (`triax evaluate` on an anomaly model)\n")

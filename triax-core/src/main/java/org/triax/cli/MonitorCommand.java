@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = "Score a run's snapshots in time order with an anomaly model (triax baseline): health index "
                 + "(median window score / threshold) per snapshot and detector, smoothed trend, alarm state; writes "
-                + "CSV, JSON and a PNG and prints the first alarm and the lead time before the end of the run.")
+                + "CSV rows as snapshots are scored, then JSON and a PNG, and prints the first alarm and the lead time before "
+                + "the end of the run. A snapshot that cannot be scored is a FAILED row, left out of the trend and the "
+                + "alarm, and the exit code is then 3.")
 final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "an anomaly model file from triax baseline")
@@ -42,13 +44,17 @@ final class MonitorCommand implements Callable<Integer> {
             + "order whatever the count (default: the available processors)")
     Integer threads;
 
+    @Option(names = "--resume", description = "continue the interrupted monitor of this run in --out (its hidden "
+            + ".csv.partial): the snapshots already in it are not scored again")
+    boolean resume;
+
     @Override
     public Integer call() {
         if (threads != null && threads < 1) {
             throw new TriaxException("--threads must be at least 1, got " + threads);
         }
         Monitor.Result r = Monitor.run(model, run, new Monitor.Options(persist, detector, seconds(interval),
-                threads == null ? 0 : threads), out, System.out);
+                threads == null ? 0 : threads, resume), out, System.out);
         MonitorReport rep = r.report();
         System.out.printf(Locale.ROOT, "alarm: %s index above 1 (threshold %.5g) for %d snapshots in a row%n",
                 rep.alarmDetector(), rep.thresholds().get(rep.alarmDetector()), rep.persist());
@@ -57,12 +63,17 @@ final class MonitorCommand implements Callable<Integer> {
         }
         StringBuilder where = new StringBuilder();
         r.cpuSeconds().forEach((name, sec) -> where.append(where.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                "%s %.1f ms", name, 1000 * sec / rep.snapshots())));
-        double cpu = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / rep.snapshots();
+                "%s %.1f ms", name, 1000 * sec / r.scoredHere())));
+        double cpu = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / r.scoredHere();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "CPU per snapshot (all threads): %s (other: JIT compilers, GC); in all %.1f ms: at "
                 + "most %.1f snapshots/s on %d cores%n", where, 1000 * cpu, cores / cpu, cores);
         System.out.println("wrote " + r.csv() + ", " + r.json() + ", " + r.png());
+        if (rep.failed() > 0) {
+            System.err.println("triax: " + rep.failed() + " of " + rep.snapshots() + " snapshots could not be scored (rows "
+                    + "with state FAILED in " + r.csv() + "); fix or remove them and run again");
+            return TriaxCli.PARTIAL;
+        }
         return 0;
     }
 

@@ -26,20 +26,19 @@ public record AlarmRule(int persist) {
     }
 
     public State[] states(double[] index) {
+        Tracker t = tracker();
         State[] s = new State[index.length];
-        int run = 0;
         for (int i = 0; i < index.length; i++) {
-            run = index[i] > 1 ? run + 1 : 0;
-            s[i] = run == 0 ? State.NORMAL : run >= persist ? State.ALARM : State.ABOVE;
+            s[i] = t.next(index[i]);
         }
         return s;
     }
 
     /** The first snapshot in alarm, or -1. */
     public int firstAlarm(double[] index) {
-        State[] s = states(index);
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == State.ALARM) {
+        Tracker t = tracker();
+        for (int i = 0; i < index.length; i++) {
+            if (t.next(index[i]) == State.ALARM) {
                 return i;
             }
         }
@@ -47,11 +46,41 @@ public record AlarmRule(int persist) {
     }
 
     public double[] trend(double[] index) {
-        double alpha = 2.0 / (persist + 1);
-        double[] t = new double[index.length];
+        Tracker t = tracker();
+        double[] out = new double[index.length];
         for (int i = 0; i < index.length; i++) {
-            t[i] = i == 0 ? index[0] : alpha * index[i] + (1 - alpha) * t[i - 1];
+            t.next(index[i]);
+            out[i] = t.trend();
         }
-        return t;
+        return out;
+    }
+
+    /** The rule applied one snapshot at a time, as a monitor scores them (and rebuilds them on --resume). */
+    public Tracker tracker() {
+        return new Tracker();
+    }
+
+    /** The state after the snapshots seen so far: how many in a row above 1, and the trend. */
+    public final class Tracker {
+        private int above;
+        private double trend = Double.NaN;
+        private int seen;
+
+        private Tracker() {
+        }
+
+        /** Takes the next snapshot's index; returns its state. */
+        public State next(double index) {
+            above = index > 1 ? above + 1 : 0;
+            double alpha = 2.0 / (persist + 1);
+            trend = seen == 0 ? index : alpha * index + (1 - alpha) * trend;
+            seen++;
+            return above == 0 ? State.NORMAL : above >= persist ? State.ALARM : State.ABOVE;
+        }
+
+        /** The smoothed index after the last snapshot taken (NaN before the first). */
+        public double trend() {
+            return trend;
+        }
     }
 }

@@ -92,7 +92,7 @@ public final class AnomalyEvaluation {
      * @param allWindows score every normal window even on the baseline's own data
      */
     public static Report run(Path modelFile, Path dataDir, String normalClass, boolean allWindows) {
-        try (AnomalyScorer scorer = AnomalyScorer.open(modelFile)) {
+        try (AnomalyScorer scorer = AnomalyScorer.open(modelFile, System.err)) {
             AnomalyModelMetadata meta = scorer.metadata();
             DatasetIndex index = DatasetIndex.scan(dataDir, 1);
             String normal = normalClass != null ? normalClass : meta.normal().normalClass();

@@ -1,5 +1,6 @@
 package org.triax.health;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.triax.artifact.AlarmThreshold;
 import org.triax.artifact.AnomalyModel;
 import org.triax.artifact.AnomalyModelMetadata;
+import org.triax.onnx.OnnxExport;
 import org.triax.signal.ReadOptions;
 import org.triax.signal.Recording;
 import org.triax.signal.RecordingReaders;
@@ -24,14 +26,14 @@ public final class AnomalyScorer implements AutoCloseable {
     /** CPU time of each detector, summed over threads (where monitoring's time goes, whatever else runs). */
     private final LongAdder[] busy;
 
-    private AnomalyScorer(AnomalyModel model) {
+    private AnomalyScorer(AnomalyModel model, Path file, PrintStream log) {
         this.meta = model.metadata();
         this.extractor = meta.preprocessing().extractor();
         this.busy = meta.detectors().stream().map(d -> new LongAdder()).toArray(LongAdder[]::new);
         try {
             for (AnomalyModelMetadata.Detector d : meta.detectors()) {
                 byte[] w = d.weights() == null ? null : model.weights().get(d.weights());
-                scorers.add(Detectors.byName(d.name()).open(meta, d, w));
+                scorers.add(Detectors.byName(d.name()).open(meta, d, w, OnnxExport.defaultPath(file), log));
             }
         } catch (RuntimeException e) {
             close();
@@ -39,9 +41,15 @@ public final class AnomalyScorer implements AutoCloseable {
         }
     }
 
-    /** Opens an anomaly model file (any other file is a one-line error naming it). */
-    public static AnomalyScorer open(Path file) {
-        return new AnomalyScorer(AnomalyModel.load(file));
+    /**
+     * Opens an anomaly model file (any other file is a one-line error naming it); a network detector runs from
+     * the ONNX export beside it ({@link DetectorKind#open(AnomalyModelMetadata, AnomalyModelMetadata.Detector, byte[],
+     * Path, PrintStream)}).
+     *
+     * @param log where a note goes when that export has to be rebuilt
+     */
+    public static AnomalyScorer open(Path file, PrintStream log) {
+        return new AnomalyScorer(AnomalyModel.load(file), file, log);
     }
 
     public AnomalyModelMetadata metadata() {

@@ -1,7 +1,11 @@
 package org.triax.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import ai.onnx.proto.OnnxMl;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.triax.TriaxException;
@@ -97,6 +101,40 @@ public final class AutoencoderDetector implements DetectorKind {
             graph = AutoencoderOnnx.bare(net).toByteArray();
         }
         return scorer(graph, p.network(), p.normalization(), pre);
+    }
+
+    /**
+     * From the export {@code baseline} wrote beside the model, so that scoring never starts PyTorch (rebuilding
+     * the graph loads it: about 3 s of CPU); only a missing export is rebuilt, with a note. An export of other
+     * weights (its {@link OnnxExport#WEIGHTS_SHA256}) is an error naming the fix.
+     */
+    @Override
+    public WindowScorer open(AnomalyModelMetadata model, AnomalyModelMetadata.Detector saved, byte[] weights,
+                             Path onnxBeside, PrintStream log) {
+        if (!Files.isRegularFile(onnxBeside)) {
+            log.println("note: no " + onnxBeside.getFileName() + " beside the model: rebuilding the " + NAME + "'s ONNX "
+                    + "graph with PyTorch (a few seconds; triax export --model MODEL.triax --out " + onnxBeside
+                    + " saves it)");
+            return open(model, saved, weights);
+        }
+        Parameters p = parameters(saved);
+        byte[] graph;
+        String sha;
+        try {
+            graph = Files.readAllBytes(onnxBeside);
+            sha = OnnxMl.ModelProto.parseFrom(graph).getMetadataPropsList().stream()
+                    .filter(e -> e.getKey().equals(OnnxExport.WEIGHTS_SHA256)).map(OnnxMl.StringStringEntryProto::getValue)
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new TriaxException(onnxBeside + ": unreadable (" + e.getMessage() + "); delete it and triax rebuilds the "
+                    + NAME + " from the model", e);
+        }
+        if (!OnnxExport.sha256(weights).equals(sha)) {
+            throw new TriaxException(onnxBeside + " is not the export of this model's " + NAME + " (other weights): delete "
+                    + "it (it is then rebuilt) or run triax export --model MODEL.triax --out " + onnxBeside + " after "
+                    + "deleting it");
+        }
+        return scorer(graph, p.network(), p.normalization(), model.preprocessing());
     }
 
     /**

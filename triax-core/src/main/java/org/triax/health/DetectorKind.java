@@ -27,6 +27,18 @@ public interface DetectorKind {
     WindowScorer open(AnomalyModelMetadata model, AnomalyModelMetadata.Detector saved, byte[] weights);
 
     /**
+     * {@link #open(AnomalyModelMetadata, AnomalyModelMetadata.Detector, byte[])} for a model file whose ONNX export
+     * is {@code onnxBeside} (it may be missing): a network detector runs from that file when it holds these weights,
+     * rather than rebuilding its graph. The default: the detector has no export.
+     *
+     * @param log where a note goes when the export is missing and has to be rebuilt
+     */
+    default WindowScorer open(AnomalyModelMetadata model, AnomalyModelMetadata.Detector saved, byte[] weights,
+                              java.nio.file.Path onnxBeside, PrintStream log) {
+        return open(model, saved, weights);
+    }
+
+    /**
      * The portable ONNX form of a saved detector, or null when it has none (the default: a detector
      * that is not a network).
      */

@@ -2,28 +2,21 @@ package org.triax.health;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.IntStream;
 import org.triax.TriaxException;
 import org.triax.artifact.AnomalyModelMetadata;
-import org.triax.artifact.ModelArtifact;
-import org.triax.artifact.ModelNaming;
-import org.triax.io.AtomicFiles;
-import org.triax.io.ReservedName;
-import org.triax.report.HealthIndexPlot;
 import org.triax.signal.Recording;
 
 /**
  * {@code triax monitor}: scores every snapshot of a run in time order with an anomaly model, gives
  * each its health index (median window score / threshold) per detector, the smoothed trend and the
- * alarm state ({@link AlarmRule}), and writes them as CSV, JSON and a PNG under a reserved name.
- * Every snapshot is read and checked before anything is written.
+ * alarm state ({@link AlarmRule}), and writes them as CSV, JSON and a PNG under a reserved name
+ * ({@link MonitorOutput}). Snapshots are scored on several threads, at most
+ * {@link InOrder#maxInFlight} of them in memory, and their CSV rows written in time order as they are
+ * done; a snapshot that cannot be scored is a row with its error, and the run goes on.
  */
 public final class Monitor {
 
@@ -32,8 +25,9 @@ public final class Monitor {
      * @param detector the detector that raises the alarm (null: the model's)
      * @param intervalSeconds time between snapshots when the run does not say (NaN: unknown)
      * @param threads snapshots scored at once (0: every available processor)
+     * @param resume continue the interrupted run of the same run folder in the output folder
      */
-    public record Options(Integer persist, String detector, double intervalSeconds, int threads) {
+    public record Options(Integer persist, String detector, double intervalSeconds, int threads, boolean resume) {
         public Options {
             if (threads < 0) {
                 throw new TriaxException("--threads must be at least 1, got " + threads);
@@ -42,7 +36,7 @@ public final class Monitor {
 
         /** On every available processor. */
         public Options(Integer persist, String detector, double intervalSeconds) {
-            this(persist, detector, intervalSeconds, 0);
+            this(persist, detector, intervalSeconds, 0, false);
         }
     }
 
@@ -51,15 +45,17 @@ public final class Monitor {
      *
      * @param cpuSeconds CPU seconds of the process while it scored: reading the snapshots, each detector (by name),
      *     and "other" (the JIT compilers, the garbage collector, anything else), summed over threads
+     * @param scoredHere snapshots this process scored (fewer than the run's after --resume), at least 1
      */
-    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> cpuSeconds) {
+    public record Result(Path csv, Path json, Path png, MonitorReport report, Map<String, Double> cpuSeconds,
+                         int scoredHere) {
     }
 
     private Monitor() {
     }
 
     public static Result run(Path modelFile, Path runDir, Options o, Path outDir, PrintStream log) {
-        try (AnomalyScorer scorer = AnomalyScorer.open(modelFile)) {
+        try (AnomalyScorer scorer = AnomalyScorer.open(modelFile, log)) {
             AnomalyModelMetadata meta = scorer.metadata();
             String alarmDetector = o.detector() != null ? meta.detector(o.detector()).name() : meta.alarmDetector();
             AlarmRule rule = new AlarmRule(o.persist() != null ? o.persist() : meta.config().persist());
@@ -68,46 +64,109 @@ public final class Monitor {
                 throw new TriaxException("run " + runDir + " has one snapshot (" + run.files().get(0) + "): monitoring "
                         + "needs a time series of at least 2");
             }
-            long t0 = System.nanoTime();
-            long cpu0 = processCpuNanos();
-            LongAdder reading = new LongAdder();
-            double[][] index = o.threads() == 0 ? score(scorer, run, reading) : onThreads(o.threads(),
-                    () -> score(scorer, run, reading));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpu = (processCpuNanos() - cpu0) / 1e9;
-            MonitorReport report = report(modelFile, meta, run, index, alarmDetector, rule, o.intervalSeconds(), seconds);
-            log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%n", run.size(),
-                    runDir, seconds, run.size() / seconds, run.orderedBy());
-            Map<String, Double> busy = new LinkedHashMap<>();
-            busy.put("reading", reading.sum() / 1e9);
-            for (int d = 0; d < meta.detectors().size(); d++) {
-                busy.put(meta.detectors().get(d).name(), scorer.busySeconds()[d]);
+            MonitorRun m = new MonitorRun(modelFile, meta, run, alarmDetector, rule, TimeAxis.of(run, o.intervalSeconds()));
+            String runName = runDir.toAbsolutePath().normalize().getFileName().toString();
+            try (MonitorOutput out = MonitorOutput.open(outDir, runName, m.header(), o.resume(), log)) {
+                int done = m.resume(out.rows(), out.partial());
+                if (done > 0) {
+                    log.printf(Locale.ROOT, "resuming %s: %d of %d snapshots already scored%n", out.partial(), done,
+                            run.size());
+                }
+                long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                LongAdder reading = new LongAdder();
+                Shape shape = new Shape(scorer, run, m, reading);
+                int threads = o.threads() == 0 ? Runtime.getRuntime().availableProcessors() : o.threads();
+                InOrder.run(done, run.size(), threads, i -> score(scorer, i, shape), s -> {
+                    MonitorReport.Row row = m.add(s.index(), s.error());
+                    out.append(MonitorCsv.row(row, m.detectors()));
+                    if (!row.scored()) {
+                        log.flush();
+                        System.err.println("triax: warning: snapshot " + row.snapshot() + " of " + run.size() + " left out "
+                                + "of the trend and the alarm: " + row.error());
+                    }
+                });
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                int scoredNow = (int) m.rows().stream().skip(done).filter(MonitorReport.Row::scored).count();
+                MonitorReport report;
+                try {
+                    report = m.report(seconds);
+                } catch (TriaxException tooFew) {
+                    out.discard();
+                    throw tooFew;
+                }
+                log.printf(Locale.ROOT, "scored %d snapshots of %s in %.2f s (%.1f snapshots/s), ordered by %s%s%n",
+                        run.size() - done, runDir, seconds, (run.size() - done) / seconds, run.orderedBy(),
+                        report.failed() > 0 ? "; " + report.failed() + " could not be scored" : "");
+                Map<String, Double> busy = new LinkedHashMap<>();
+                busy.put("reading", reading.sum() / 1e9);
+                for (int d = 0; d < meta.detectors().size(); d++) {
+                    busy.put(meta.detectors().get(d).name(), scorer.busySeconds()[d]);
+                }
+                busy.put("other", Math.max(0, cpu - busy.values().stream().mapToDouble(Double::doubleValue).sum()));
+                return out.finish(report, runName, busy, Math.max(1, scoredNow));
             }
-            busy.put("other", Math.max(0, cpu - busy.values().stream().mapToDouble(Double::doubleValue).sum()));
-            return write(outDir, runDir, report, busy);
+        }
+    }
+
+    /** One snapshot's indices (detector order), or why it could not be scored. */
+    private record Scored(double[] index, String error) {
+    }
+
+    /**
+     * Scores snapshot {@code i}; a snapshot that cannot be read, does not fit the model or differs in length or
+     * sampling rate from the run's first readable one is a one-line error, not a failure of the run.
+     */
+    private static Scored score(AnomalyScorer scorer, int i, Shape shape) {
+        try {
+            Recording r = shape.recording(i);
+            return new Scored(scorer.indices(scorer.windowScores(scorer.conform(r))), null);
+        } catch (TriaxException bad) {
+            return new Scored(null, bad.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
         }
     }
 
     /**
-     * {@code index[detector][snapshot]}: snapshots read and scored in parallel, checked against the first; a bad
-     * snapshot fails the run once every snapshot being scored is done (the earliest bad one is named).
+     * The run's reference length and sampling rate: those of its first snapshot that can be read (an interrupted
+     * run's too, read again, not scored, on --resume); every other snapshot must match it.
      */
-    private static double[][] score(AnomalyScorer scorer, RunSnapshots run, LongAdder reading) {
-        Recording first = read(scorer, run.files().get(0), reading);
-        // the first is scored beside the others, not before them: on a short run its cold start is a share of the time
-        List<double[]> perSnapshot = InParallel.map(run.size(), i -> {
-            Recording r = i == 0 ? first : read(scorer, run.files().get(i), reading);
-            sameShape(first, r);
-            return scorer.indices(scorer.windowScores(scorer.conform(r)));
-        });
-        int detectors = perSnapshot.get(0).length;
-        double[][] index = new double[detectors][run.size()];
-        for (int i = 0; i < run.size(); i++) {
-            for (int d = 0; d < detectors; d++) {
-                index[d][i] = perSnapshot.get(i)[d];
+    private static final class Shape {
+        private final Recording reference;
+        private final int referenceIndex;
+        private final AnomalyScorer scorer;
+        private final RunSnapshots run;
+        private final LongAdder reading;
+
+        Shape(AnomalyScorer scorer, RunSnapshots run, MonitorRun m, LongAdder reading) {
+            this.scorer = scorer;
+            this.run = run;
+            this.reading = reading;
+            Recording first = null;
+            int at = -1;
+            for (int i = 0; i < run.size() && first == null; i++) {
+                if (i < m.rows().size() && !m.rows().get(i).scored()) {
+                    continue;
+                }
+                try {
+                    first = read(scorer, run.files().get(i), reading);
+                    at = i;
+                } catch (TriaxException unreadable) {
+                    // scored (and reported) as a failed row in its turn
+                }
             }
+            this.reference = first;
+            this.referenceIndex = at;
         }
-        return index;
+
+        Recording recording(int i) {
+            if (reference == null) {
+                return read(scorer, run.files().get(i), reading);
+            }
+            Recording r = i == referenceIndex ? reference : read(scorer, run.files().get(i), reading);
+            sameShape(reference, r);
+            return r;
+        }
     }
 
     private static Recording read(AnomalyScorer scorer, Path file, LongAdder reading) {
@@ -121,21 +180,6 @@ public final class Monitor {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** Runs {@code work} (and the parallel streams inside it) on a pool of {@code threads} threads. */
-    private static <T> T onThreads(int threads, java.util.concurrent.Callable<T> work) {
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-        try {
-            return pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** Snapshots of one run have one length and one sampling rate: anything else is a different measurement. */
@@ -152,87 +196,4 @@ public final class Monitor {
         }
     }
 
-    static MonitorReport report(Path modelFile, AnomalyModelMetadata meta, RunSnapshots run, double[][] index,
-                                String alarmDetector, AlarmRule rule, double interval, double seconds) {
-        List<String> names = meta.detectors().stream().map(AnomalyModelMetadata.Detector::name).toList();
-        int primary = names.indexOf(alarmDetector);
-        // the alarm detector first, then the others in the model's order
-        List<Integer> order = new ArrayList<>(List.of(primary));
-        IntStream.range(0, names.size()).filter(d -> d != primary).forEach(order::add);
-        TimeAxis axis = TimeAxis.of(run, interval);
-        AlarmRule.State[] states = rule.states(index[primary]);
-        double[] trend = rule.trend(index[primary]);
-        java.util.Set<String> baseline = baselineFiles(meta, run);
-        List<MonitorReport.Row> rows = new ArrayList<>();
-        for (int i = 0; i < run.size(); i++) {
-            Map<String, Double> score = new LinkedHashMap<>();
-            Map<String, Double> idx = new LinkedHashMap<>();
-            for (int d : order) {
-                idx.put(names.get(d), index[d][i]);
-                score.put(names.get(d), index[d][i] * meta.detectors().get(d).threshold().value());
-            }
-            rows.add(new MonitorReport.Row(i + 1, run.name(i), axis.at(i), score, idx, trend[i], states[i].name(),
-                    baseline.contains(run.name(i))));
-        }
-        List<MonitorReport.FirstAlarm> alarms = new ArrayList<>();
-        for (int d : order) {
-            alarms.add(firstAlarm(names.get(d), rule.firstAlarm(index[d]), run, axis));
-        }
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        order.forEach(d -> thresholds.put(names.get(d), meta.detectors().get(d).threshold().value()));
-        return new MonitorReport(modelFile.toString(), run.dir().toString(), run.orderedBy(), run.size(),
-                order.stream().map(names::get).toList(), alarmDetector, thresholds, rule.persist(), axis.unit(), alarms, rows,
-                seconds);
-    }
-
-    /** The run's files the baseline learned from, when this run is the model's normal data. */
-    private static java.util.Set<String> baselineFiles(AnomalyModelMetadata meta, RunSnapshots run) {
-        Path normal = Path.of(meta.normal().path());
-        boolean same = normal.equals(run.dir().toAbsolutePath().normalize());
-        return same ? new java.util.HashSet<>(meta.normal().files()) : java.util.Set.of();
-    }
-
-    private static MonitorReport.FirstAlarm firstAlarm(String detector, int k, RunSnapshots run, TimeAxis axis) {
-        int last = run.size() - 1;
-        if (k < 0) {
-            return new MonitorReport.FirstAlarm(detector, -1, null, Double.NaN, -1, Double.NaN, Double.NaN);
-        }
-        double before = axis.at(last) - axis.at(k);
-        double life = axis.at(last) - axis.at(0);
-        return new MonitorReport.FirstAlarm(detector, k + 1, run.name(k), axis.at(k), last - k, before, before / life);
-    }
-
-    private static Result write(Path outDir, Path runDir, MonitorReport report, Map<String, Double> busy) {
-        String runName = runDir.toAbsolutePath().normalize().getFileName().toString();
-        try (ReservedName name = ModelNaming.reserveRun(outDir, LocalDateTime.now(), "monitor_" + runName,
-                List.of(".csv", ".json", ".png"))) {
-            AtomicFiles.write(name.file(".csv"), MonitorCsv.format(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            AtomicFiles.write(name.file(".json"), out -> out.write(ModelArtifact.JSON.writeValueAsBytes(report)));
-            plot(name.file(".png"), report, runName);
-            return new Result(name.file(".csv"), name.file(".json"), name.file(".png"), report, busy);
-        }
-    }
-
-    private static void plot(Path png, MonitorReport r, String runName) {
-        int n = r.rows().size();
-        double[] time = r.rows().stream().mapToDouble(MonitorReport.Row::time).toArray();
-        double[][] index = new double[r.detectors().size()][n];
-        for (int d = 0; d < index.length; d++) {
-            String name = r.detectors().get(d);
-            for (int i = 0; i < n; i++) {
-                index[d][i] = r.rows().get(i).index().get(name);
-            }
-        }
-        double[] trend = r.rows().stream().mapToDouble(MonitorReport.Row::trend).toArray();
-        double[] baseline = null;
-        List<MonitorReport.Row> normal = r.rows().stream().filter(MonitorReport.Row::baseline).toList();
-        if (!normal.isEmpty()) {
-            baseline = new double[] {normal.get(0).time(), normal.get(normal.size() - 1).time()};
-        }
-        MonitorReport.FirstAlarm a = r.firstAlarm();
-        String title = String.format(Locale.ROOT, "%s: health index (%s alarms after %d in a row above)", runName,
-                r.alarmDetector(), r.persist());
-        HealthIndexPlot.write(png, title, r.timeUnit().equals("snapshot") ? "snapshot" : "time (" + r.timeUnit() + ")",
-                time, r.detectors(), index, trend, baseline, a.snapshot() < 0 ? Double.NaN : a.time());
-    }
 }

@@ -1,21 +1,16 @@
 package org.triax.predict;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
-import org.triax.io.AtomicFiles;
+import org.triax.io.PartialFile;
 
 /**
  * Verdicts as text on a stream or in a file. Table, CSV and JSON lines are written row by row as
@@ -29,27 +24,25 @@ final class TextVerdictSink implements VerdictSink {
     private final List<String> classes;
     private final PrintStream stdout;
     private final Path output;
-    private final Path partial;
-    private final FileChannel channel;
+    private final PartialFile file;
     private final Set<String> scored;
     /** The JSON array's verdicts, written at the end. */
     private final List<Verdict> whole = new ArrayList<>();
     private boolean finished;
 
     private TextVerdictSink(VerdictFormat format, List<String> classes, PrintStream stdout, Path output,
-                            FileChannel channel, Set<String> scored) {
+                            PartialFile file, Set<String> scored) {
         this.format = format;
         this.classes = List.copyOf(classes);
         this.stdout = stdout;
         this.output = output;
-        this.partial = output == null ? null : partialOf(output);
-        this.channel = channel;
+        this.file = file;
         this.scored = Set.copyOf(scored);
     }
 
     /** The hidden name a file is written under until the batch completes. */
     static Path partialOf(Path output) {
-        return output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".partial");
+        return PartialFile.partialOf(output);
     }
 
     static TextVerdictSink open(VerdictFormat format, Path output, PrintStream stdout, List<String> classes,
@@ -69,40 +62,23 @@ final class TextVerdictSink implements VerdictSink {
             throw new TriaxException(partial + " holds the rows of an interrupted run: add --resume to continue it "
                     + "(or delete it to start again)");
         }
+        PartialFile file = continuing ? PartialFile.resume(output) : PartialFile.create(output);
         try {
-            Files.createDirectories(partial.getParent());
-            FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE,
-                    continuing ? StandardOpenOption.CREATE : StandardOpenOption.CREATE_NEW);
-            try {
-                Set<String> done = continuing ? resume(ch, partial, format, classes) : Set.of();
-                TextVerdictSink s = new TextVerdictSink(format, classes, stdout, output, ch, done);
-                if (ch.size() == 0 && format.streams()) {
-                    s.emit(format.header(classes));
-                }
-                return s;
-            } catch (RuntimeException | IOException e) {
-                ch.close();
-                throw e;
+            Set<String> done = continuing ? resume(file.lines(), partial, format, classes) : Set.of();
+            TextVerdictSink s = new TextVerdictSink(format, classes, stdout, output, file, done);
+            if (file.size() == 0 && format.streams()) {
+                s.emit(format.header(classes));
             }
-        } catch (IOException e) {
-            throw new TriaxException("cannot write " + partial + ": " + e.getMessage(), e);
+            return s;
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
         }
     }
 
-    /**
-     * The recordings in an interrupted run's complete rows; a torn last line (no newline) is cut,
-     * and the channel left at the end, to append.
-     */
-    private static Set<String> resume(FileChannel ch, Path partial, VerdictFormat format, List<String> classes)
-            throws IOException {
-        byte[] bytes = Files.readAllBytes(partial);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--;
-        }
-        ch.truncate(end);
-        ch.position(end);
-        List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
+    /** The recordings in an interrupted run's complete lines. */
+    private static Set<String> resume(String text, Path partial, VerdictFormat format, List<String> classes) {
+        List<String> lines = text.lines().toList();
         Set<String> done = new HashSet<>();
         int first = 0;
         if (format == VerdictFormat.CSV && !lines.isEmpty()) {
@@ -173,13 +149,8 @@ final class TextVerdictSink implements VerdictSink {
         if (!format.streams()) {
             emit(format.format(whole));
         }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                throw new TriaxException("cannot write " + partial + ": " + e.getMessage(), e);
-            }
-            AtomicFiles.publishWritten(partial, output);
+        if (file != null) {
+            file.publish(output);
         } else {
             stdout.flush();
         }
@@ -187,29 +158,18 @@ final class TextVerdictSink implements VerdictSink {
     }
 
     private void emit(String text) {
-        if (channel == null) {
+        if (file == null) {
             stdout.print(text);
             stdout.flush();
             return;
         }
-        try {
-            ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining()) {
-                channel.write(b);
-            }
-        } catch (IOException e) {
-            throw new TriaxException("cannot write " + partial + ": " + e.getMessage(), e);
-        }
+        file.append(text);
     }
 
     @Override
     public void close() {
-        if (channel != null && !finished) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the rows written so far are in the OS already; --resume reads them
-            }
+        if (file != null && !finished) {
+            file.close(); // the rows written so far stay, for --resume
         }
     }
 }

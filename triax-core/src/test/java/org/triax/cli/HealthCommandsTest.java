@@ -1,6 +1,7 @@
 package org.triax.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,12 +98,12 @@ class HealthCommandsTest {
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.get(0));
         assertEquals("snapshot,file,time_min,score_indicators,index_indicators,score_autoencoder,index_autoencoder,trend,state,"
-                + "baseline", lines.get(0));
+                + "baseline,error", lines.get(0));
         assertEquals(SNAPSHOTS + 1, lines.size());
-        assertTrue(lines.get(1).startsWith("1,1.csv,0.00000,") && lines.get(1).endsWith(",NORMAL,true"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("1,1.csv,0.00000,") && lines.get(1).endsWith(",NORMAL,true,"), lines.get(1));
         assertTrue(r.out().matches("(?s).*autoencoder +first alarm at snapshot 3[0-3] of.*"), "the autoencoder sees the step too: "
                 + r.out());
-        assertTrue(lines.get(STEP + 2).endsWith(",ALARM,false"), lines.get(STEP + 2));
+        assertTrue(lines.get(STEP + 2).endsWith(",ALARM,false,"), lines.get(STEP + 2));
         for (int k = 1; k < STEP; k++) {
             assertTrue(lines.get(k).contains(",NORMAL,"), "no alarm on the drift: " + lines.get(k));
         }
@@ -122,19 +123,73 @@ class HealthCommandsTest {
     }
 
     @Test
-    void aBadSnapshotInTheMiddleEndsInOneErrorLineWhileTheAutoencoderScoresTheOthers() throws IOException {
-        // snapshot 7 of 16 is short; the others are still in ONNX Runtime when it fails, which once crashed the JVM
+    void aBadSnapshotInTheMiddleIsAFailedRowLeftOutOfTheAlarmAndThePartialExitCode() throws IOException {
+        // snapshot 7 of 16 is short; the others are still in ONNX Runtime when it fails, which once crashed the JVM.
+        // The step is at 12 of 16 with 3 in a row: a failed snapshot inside the streak neither breaks nor counts in it
         Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
         for (int k = 1; k <= 16; k++) {
-            Files.createDirectories(bad);
-            Files.copy(run.resolve(k + ".csv"), bad.resolve(k + ".csv"));
+            Files.copy(run.resolve((k < 12 ? k : STEP + k - 12) + ".csv"), bad.resolve(k + ".csv"));
         }
         TinyRuns.snapshot(bad.resolve("7.csv"), 7, false, 2048, 7, false);
+        Files.writeString(bad.resolve("13.csv"), "not,a\nrecording\n");
         Path out = dir.resolve("monitor-bad");
-        Run r = TinyData.cli(TinyData.args("monitor", "--model", model, bad, "--out", out));
-        assertEquals(2, r.status(), r.err());
-        assertEquals(List.of("triax: error: " + bad.resolve("7.csv") + ": 2048 samples, but " + bad.resolve("1.csv")
-                + " has 4096: every snapshot of a run must have the same length (remove or re-record it)"), r.errLines());
-        assertTrue(TinyData.snapshot(out).isEmpty(), "nothing written");
+        Run r = TinyData.cli(TinyData.args("monitor", "--model", model, bad, "--out", out, "--threads", 2));
+        assertEquals(TriaxCli.PARTIAL, r.status(), r.err());
+        List<String> err = r.errLines();
+        assertEquals(3, err.size(), r.err());
+        assertEquals("triax: warning: snapshot 7 of 16 left out of the trend and the alarm: " + bad.resolve("7.csv")
+                + ": 2048 samples, but " + bad.resolve("1.csv") + " has 4096: every snapshot of a run must have the same "
+                + "length (remove or re-record it)", err.get(0));
+        assertTrue(err.get(1).startsWith("triax: warning: snapshot 13 of 16 left out of the trend and the alarm: "
+                + bad.resolve("13.csv")), err.get(1));
+        assertTrue(err.get(2).contains("2 of 16 snapshots could not be scored"), err.get(2));
+        List<String> lines = Files.readAllLines(TinyData.filesEndingWith(out, ".csv").get(0));
+        assertEquals(17, lines.size());
+        assertTrue(lines.get(7).matches("7,7\\.csv,7\\.00000,,,,,,FAILED,false,.*2048 samples.*"), lines.get(7));
+        assertTrue(lines.get(13).contains(",FAILED,"), lines.get(13));
+        assertTrue(lines.get(12).contains(",ABOVE,") && lines.get(14).contains(",ABOVE,") && lines.get(15).contains(",ALARM,"),
+                "12, 14 and 15 are three scored snapshots in a row above: " + lines.subList(12, 16));
+        for (int k = 1; k < 12; k++) {
+            assertTrue(lines.get(k).contains(k == 7 ? ",FAILED," : ",NORMAL,"), lines.get(k));
+        }
+        JsonNode json = ModelArtifact.JSON.readTree(TinyData.filesEndingWith(out, ".json").get(0).toFile());
+        assertEquals(2, json.path("failed").asInt());
+        assertEquals(15, json.path("firstAlarms").get(0).path("snapshot").asInt());
+        assertTrue(json.path("rows").get(6).path("error").asText().contains("2048 samples"));
+    }
+
+    @Test
+    void monitorRunsTheAutoencoderFromTheOnnxBesideTheModelAndNeverLoadsPyTorch() throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Path log = dir.resolve("child.log");
+        Process p = MonitorResumeTest.child(dir, log, List.of("-Xlog:class+load=info:file=" + classes), "monitor", "--model",
+                model, run, "--out", dir.resolve("child-out"));
+        assertEquals(0, p.waitFor(), Files.readString(log));
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("ai.onnxruntime.OrtSession "), "the autoencoder ran on ONNX Runtime");
+        assertFalse(loaded.contains("ai.djl.pytorch"), "PyTorch (DJL's engine) was loaded: " + loaded.lines()
+                .filter(l -> l.contains("ai.djl.pytorch")).findFirst().orElse(""));
+        assertFalse(Files.readString(log).contains("rebuilding"), Files.readString(log));
+
+        // without the export beside it the graph is rebuilt, with a note; an export of other weights is refused
+        Path alone = Files.createDirectories(dir.resolve("alone")).resolve(model.getFileName());
+        Files.copy(model, alone);
+        Run rebuilt = TinyData.cli(TinyData.args("monitor", "--model", alone, run, "--out", dir.resolve("m1")));
+        assertEquals(0, rebuilt.status(), rebuilt.err());
+        Path beside = org.triax.onnx.OnnxExport.defaultPath(alone);
+        assertTrue(rebuilt.out().contains("note: no " + beside.getFileName() + " beside the model: rebuilding the "
+                + "autoencoder's ONNX graph"), rebuilt.out());
+        ai.onnx.proto.OnnxMl.ModelProto export = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(
+                org.triax.onnx.OnnxExport.defaultPath(model)));
+        ai.onnx.proto.OnnxMl.ModelProto.Builder other = export.toBuilder().clearMetadataProps();
+        export.getMetadataPropsList().forEach(e -> other.addMetadataProps(e.getKey().equals(
+                org.triax.onnx.OnnxExport.WEIGHTS_SHA256) ? e.toBuilder().setValue("0".repeat(64)).build() : e));
+        Files.write(beside, other.build().toByteArray());
+        Run refused = TinyData.cli(TinyData.args("monitor", "--model", alone, run, "--out", dir.resolve("m2")));
+        assertEquals(2, refused.status(), refused.err());
+        assertEquals(List.of("triax: error: " + beside + " is not the export of this model's autoencoder (other weights): "
+                + "delete it (it is then rebuilt) or run triax export --model MODEL.triax --out " + beside
+                + " after deleting it"), refused.errLines());
     }
 }
