@@ -137,12 +137,7 @@ final class MonitorOutput implements AutoCloseable {
         plot(png, report, runName);
         csv.publish(dir.resolve(base + ".csv"));
         if (reserved == null) {
-            // the interrupted run's reservation marker, left when it was killed
-            try {
-                Files.deleteIfExists(dir.resolve("." + base + ".reserved"));
-            } catch (IOException ignored) {
-                // it only keeps a later run off this name, whose files exist anyway
-            }
+            ReservedName.clearLeft(dir, base); // the interrupted run's, left when it was killed
         }
         return new Monitor.Result(dir.resolve(base + ".csv"), json, png, report, busy, snapshotsScored);
     }

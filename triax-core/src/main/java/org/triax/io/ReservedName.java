@@ -37,7 +37,7 @@ public final class ReservedName implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             for (String base : candidates) {
-                Path marker = dir.resolve("." + base + ".reserved");
+                Path marker = markerOf(dir, base);
                 try {
                     Files.createFile(marker);
                 } catch (FileAlreadyExistsException taken) {
@@ -64,6 +64,18 @@ public final class ReservedName implements AutoCloseable {
         LocalDateTime start = time.withNano(0);
         Iterable<String> seconds = () -> Stream.iterate(start, t -> t.plusSeconds(1)).limit(86_400).map(namer).iterator();
         return first(dir, seconds, suffixes);
+    }
+
+    private static Path markerOf(Path dir, String base) {
+        return dir.resolve("." + base + ".reserved");
+    }
+
+    /**
+     * Drops the marker a killed writer left on {@code base} in {@code dir}, for the run that takes
+     * over its files (it only keeps later runs off a name whose files exist anyway).
+     */
+    public static void clearLeft(Path dir, String base) {
+        AtomicFiles.deleteQuietly(markerOf(dir, base));
     }
 
     public String base() {
