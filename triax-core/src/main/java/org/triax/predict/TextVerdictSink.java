@@ -40,11 +40,6 @@ final class TextVerdictSink implements VerdictSink {
         this.scored = Set.copyOf(scored);
     }
 
-    /** The hidden name a file is written under until the batch completes. */
-    static Path partialOf(Path output) {
-        return PartialFile.partialOf(output);
-    }
-
     static TextVerdictSink open(VerdictFormat format, Path output, PrintStream stdout, List<String> classes,
                                 boolean resume) {
         if (output == null) {
@@ -52,7 +47,7 @@ final class TextVerdictSink implements VerdictSink {
             s.emit(format.streams() ? format.header(classes) : "");
             return s;
         }
-        Path partial = partialOf(output);
+        Path partial = PartialFile.partialOf(output);
         if (Files.exists(output)) {
             throw new TriaxException(resume ? output + " is complete: nothing to resume (write new recordings to "
                     + "another --output)" : output + " already exists; not overwriting it");
