@@ -64,10 +64,9 @@ final class MonitorCsv {
                         scored ? Double.parseDouble(f[t]) : Double.NaN, f[t + 1], Boolean.parseBoolean(f[t + 2]),
                         scored ? null : f[t + 3]));
             }
+        } catch (TriaxException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof TriaxException te) {
-                throw te;
-            }
             throw new TriaxException(source + ": unreadable rows (" + e.getMessage().lines().findFirst().orElse("")
                     + "): not written by triax monitor; give another --out or delete it", e);
         }
