@@ -14,4 +14,9 @@ public class TriaxException extends RuntimeException {
     public TriaxException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** {@code message} on one line: messages quoting a library may span lines, an error line may not. */
+    public static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+    }
 }

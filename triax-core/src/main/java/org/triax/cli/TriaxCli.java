@@ -35,7 +35,7 @@ public final class TriaxCli implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             // one line, like every other user error
-            err.println("triax: error: " + oneLine(ex.getMessage()) + " (see: triax "
+            err.println("triax: error: " + TriaxException.oneLine(ex.getMessage()) + " (see: triax "
                     + ex.getCommandLine().getCommandName() + " --help)");
             return USER_ERROR;
         });
@@ -49,7 +49,7 @@ public final class TriaxCli implements Runnable {
             t = t.getCause();
         }
         if (t instanceof TriaxException) {
-            err.println("triax: error: " + oneLine(t.getMessage()));
+            err.println("triax: error: " + TriaxException.oneLine(t.getMessage()));
             return USER_ERROR;
         }
         err.println("triax: internal error: " + e);
@@ -71,12 +71,7 @@ public final class TriaxCli implements Runnable {
     }
 
     static String noteLine(String note) {
-        return "triax: note: " + oneLine(note);
-    }
-
-    /** Messages quoting a library may span lines; the error stays one line. */
-    private static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+        return "triax: note: " + TriaxException.oneLine(note);
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class Monitor {
             Recording r = shape.recording(i);
             return new Scored(scorer.indices(scorer.windowScores(scorer.conform(r))), null);
         } catch (TriaxException bad) {
-            return new Scored(null, bad.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+            return new Scored(null, TriaxException.oneLine(bad.getMessage()));
         }
     }
 

@@ -128,7 +128,7 @@ public final class BatchScorer implements AutoCloseable {
             return own.get().score(f);
         } catch (TriaxException bad) {
             // one bad file does not stop a batch: it is reported in the output (and by the caller)
-            return Verdict.failed(f.toString(), classes, bad.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+            return Verdict.failed(f.toString(), classes, TriaxException.oneLine(bad.getMessage()));
         }
     }
 

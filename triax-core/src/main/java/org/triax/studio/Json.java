@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.triax.TriaxException;
 import org.triax.artifact.ModelArtifact;
 
 /** JSON in and out: the mapper model files are written with (records, NaN), compact. */
@@ -32,10 +33,6 @@ final class Json {
 
     /** The body of every error response: one line that names the problem. */
     static Map<String, Object> error(int status, String message) {
-        return Map.of("status", status, "error", oneLine(message));
-    }
-
-    static String oneLine(String message) {
-        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+        return Map.of("status", status, "error", TriaxException.oneLine(message));
     }
 }

@@ -106,7 +106,7 @@ final class ModelStore implements AutoCloseable {
             try {
                 out.add(ModelsApi.summary(name, metadata(name), Files.isRegularFile(dir.resolve(name + "." + OnnxExport.EXTENSION))));
             } catch (TriaxException e) {
-                out.add(Map.of("name", name, "error", Json.oneLine(e.getMessage().replace(dir + "/", ""))));
+                out.add(Map.of("name", name, "error", TriaxException.oneLine(e.getMessage().replace(dir + "/", ""))));
             }
         }
         return out;

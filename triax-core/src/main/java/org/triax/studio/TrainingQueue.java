@@ -105,7 +105,7 @@ final class TrainingQueue implements AutoCloseable {
             events.publish(run, run.log("cancelled: the design in training was not written"));
             finish(run, TrainingRun.State.CANCELLED, null);
         } catch (TriaxException e) {
-            String message = Json.oneLine(e.getMessage());
+            String message = TriaxException.oneLine(e.getMessage());
             events.publish(run, run.log("error: " + message));
             finish(run, TrainingRun.State.FAILED, message);
         } catch (RuntimeException | Error e) {

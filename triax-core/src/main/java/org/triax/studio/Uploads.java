@@ -28,7 +28,7 @@ final class Uploads {
     record Upload(String name, RecordingInput input) {
         /** The one-line error, naming the recording as the client named it (no server path). */
         String message(TriaxException e) {
-            String m = Json.oneLine(e.getMessage());
+            String m = TriaxException.oneLine(e.getMessage());
             return input.inMemory() ? m : m.replace(input.path().getParent() + "/", "");
         }
     }

@@ -122,7 +122,7 @@ public final class ScoreJob {
         } catch (Exception e) {
             // a bad recording is reported in its row; it never fails the job
             String why = e instanceof TriaxException ? e.getMessage() : uri + ": " + e;
-            String message = (copy == null ? why : copy.original(why, uri)).strip().replaceAll("\\s*\\R\\s*", " ");
+            String message = TriaxException.oneLine(copy == null ? why : copy.original(why, uri));
             return ScoreRows.failed(Verdict.failed(uri, classes, message));
         } finally {
             if (copy != null) {

@@ -37,7 +37,7 @@ public final class TriaxSpark implements Runnable {
                 t = t.getCause();
             }
             if (t instanceof TriaxException) {
-                c.getErr().println("triax-spark: error: " + t.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+                c.getErr().println("triax-spark: error: " + TriaxException.oneLine(t.getMessage()));
                 return USER_ERROR;
             }
             throw e;
