@@ -36,13 +36,13 @@ public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] r
 
     /**
      * The windows of samples {@code [from, to)} of one recording, in time order, as {@link #extract}
-     * lays out a block's (computed in parallel, one task per window).
+     * lays out a block's (computed in parallel, the frames that overlapping windows share once:
+     * {@link SpectrogramExtractor#windowsInParallel}, the same values).
      */
     public static float[] windows(Recording recording, int from, int to, SpectrogramExtractor extractor) {
         int[] starts = extractor.windowStarts(from, to);
-        int size = extractor.preprocessing().tensorSize();
-        float[] data = new float[Math.multiplyExact(starts.length, size)];
-        IntStream.range(0, starts.length).parallel().forEach(i -> extractor.window(recording, starts[i], data, i * size));
+        float[] data = new float[Math.multiplyExact(starts.length, extractor.preprocessing().tensorSize())];
+        extractor.windowsInParallel(recording.samples(), starts, 0, starts.length, data, 0);
         return data;
     }
 
