@@ -164,22 +164,17 @@ public final class DatasetLoader {
 
     /** The split of {@code d} by {@code protocol} (by group when {@code d} has groups and protocol is auto). */
     public static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed) {
-        return plan(d, protocol, fractions, seed, List.of());
+        return plan(d.shape(), protocol, fractions, seed, List.of());
     }
 
     /** The split the options ask for: protocol, fractions, seed and any fixed test groups. */
     public static SplitPlan plan(LoadedRecordings d, DataOptions o) {
-        return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
+        return plan(d.shape(), o);
     }
 
     /** The split the options ask for of a dataset surveyed without its samples. */
     public static SplitPlan plan(DatasetShape d, DataOptions o) {
         return plan(d, o.protocol(), o.fractions(), o.seed(), o.testGroups());
-    }
-
-    private static SplitPlan plan(LoadedRecordings d, SplitProtocol protocol, SplitFractions fractions, long seed,
-                                  List<String> testGroups) {
-        return plan(d.shape(), protocol, fractions, seed, testGroups);
     }
 
     private static SplitPlan plan(DatasetShape d, SplitProtocol protocol, SplitFractions fractions, long seed,

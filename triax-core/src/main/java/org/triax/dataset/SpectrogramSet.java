@@ -2,7 +2,6 @@ package org.triax.dataset;
 
 import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.triax.signal.Recording;
 import org.triax.signal.SpectrogramExtractor;
@@ -37,35 +36,14 @@ public record SpectrogramSet(float[] data, int tensorSize, int[] labels, int[] r
 
     /**
      * The windows of samples {@code [from, to)} of one recording, in time order, as {@link #extract}
-     * lays out a block's (computed in parallel, one task per window).
+     * lays out a block's (computed in parallel, the frames that overlapping windows share once:
+     * {@link SpectrogramExtractor#windowsInParallel}, the same values).
      */
     public static float[] windows(Recording recording, int from, int to, SpectrogramExtractor extractor) {
         int[] starts = extractor.windowStarts(from, to);
-        int size = extractor.preprocessing().tensorSize();
-        float[] data = new float[Math.multiplyExact(starts.length, size)];
-        IntStream.range(0, starts.length).parallel().forEach(i -> extractor.window(recording, starts[i], data, i * size));
+        float[] data = new float[Math.multiplyExact(starts.length, extractor.preprocessing().tensorSize())];
+        extractor.windowsInParallel(recording.samples(), starts, 0, starts.length, data, 0);
         return data;
-    }
-
-    /**
-     * The set of {@code blocks} from windows computed elsewhere (a Spark executor per recording):
-     * {@code windowsOf} gives each block's windows, in time order, as {@link #extract} lays them out.
-     */
-    public static SpectrogramSet assemble(List<SplitPlan.Block> blocks, SpectrogramExtractor extractor,
-                                          Function<SplitPlan.Block, float[]> windowsOf) {
-        Layout w = Layout.of(blocks, extractor);
-        int size = extractor.preprocessing().tensorSize();
-        float[] data = new float[Math.multiplyExact(w.size(), size)];
-        int at = 0;
-        for (SplitPlan.Block b : blocks) {
-            float[] part = windowsOf.apply(b);
-            System.arraycopy(part, 0, data, at, part.length);
-            at += part.length;
-        }
-        if (at != data.length) {
-            throw new IllegalStateException(at / size + " windows assembled where the blocks hold " + w.size());
-        }
-        return new SpectrogramSet(data, size, w.labels, w.recordings, w.starts);
     }
 
     /** Copies window {@code i} into {@code dst} at {@code offset}. */

@@ -127,7 +127,6 @@ public final class SpectrogramCache {
         DatasetShape shape = DatasetLoader.survey(o, index, readNotes);
         SplitPlan plan = DatasetLoader.plan(shape, o);
         Preprocessing pre = shape.preprocessing();
-        long[] windows = new long[1];
         try {
             AtomicFiles.writeFolder(dir, tmp -> {
                 EntryShards.Written w = EntryShards.write(tmp, pre, plan, sink -> {
@@ -152,7 +151,6 @@ public final class SpectrogramCache {
                         index.classes(), pre, plan, w.normalization(), shape.variable(), shape.notes(), readNotes.lines(),
                         w.shards(), w.windows(), OffsetDateTime.now().withNano(0).toString());
                 AtomicFiles.write(tmp.resolve(CacheManifest.FILE_NAME), manifest.toJson()); // last: the entry is whole
-                windows[0] = w.windows().values().stream().mapToLong(Integer::longValue).sum();
             });
         } catch (TriaxException raced) {
             if (!Files.exists(dir.resolve(CacheManifest.FILE_NAME))) {
@@ -161,7 +159,7 @@ public final class SpectrogramCache {
         }
         Entry e = read(dir, index, key);
         log.printf("cache: windows prepared in %.1f s and written to %s (%.1f MB)%n", (System.nanoTime() - t0) / 1e9, dir,
-                4e-6 * pre.tensorSize() * windows[0]);
+                4e-6 * pre.tensorSize() * e.manifest().windows().values().stream().mapToLong(Integer::longValue).sum());
         return new Entry(e.dir(), e.manifest(), e.sets(), true);
     }
 
