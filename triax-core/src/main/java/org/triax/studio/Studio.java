@@ -138,8 +138,9 @@ public final class Studio implements AutoCloseable {
             return;
         }
         long declared = ctx.req().getContentLengthLong();
-        // a multipart body may be half parsed: whatever is left cannot be told apart any more
-        if (declared > DRAIN_LIMIT || ctx.isMultipartFormData()) {
+        // a multipart body the parser has read from may be half parsed: what is left cannot be told apart
+        // any more; one refused before it was parsed (too large by its length) is drained like any other
+        if (declared > DRAIN_LIMIT || ctx.attribute(Uploads.MULTIPART_READ) != null) {
             ctx.header("Connection", "close");
             return;
         }

@@ -33,6 +33,9 @@ final class Uploads {
         }
     }
 
+    /** Set on a request once Jetty's multipart parser has read from its body (what is left may be half a part). */
+    static final String MULTIPART_READ = "triax.multipartRead";
+
     private final long max;
 
     Uploads(long max) {
@@ -86,6 +89,7 @@ final class Uploads {
         List<Upload> out = new ArrayList<>();
         if (ctx.isMultipartFormData()) {
             List<UploadedFile> parts;
+            ctx.attribute(MULTIPART_READ, true);
             try {
                 parts = ctx.uploadedFiles();
             } catch (Exception e) { // Jetty's ServletException and IllegalStateException, rethrown unchecked

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -161,5 +162,21 @@ class StudioBrowserTest {
         waitFor(".result .timeline canvas");
         imagesLoaded(".result img.spectrogram");
         b.screenshot("predict");
+    }
+
+    @Test
+    @Order(6)
+    void anUploadOverTheLimitIsRefusedOnThePage() throws Exception {
+        b.driver.get(base() + "#/predict/" + trained);
+        Path big = Files.createTempFile("big", ".csv");
+        try {
+            Files.write(big, new byte[(int) StudioFixture.MAX_UPLOAD + 1]);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("predict-files"))).sendKeys(big.toAbsolutePath().toString());
+            String error = waitFor("#error").getText();
+            assertTrue(error.contains("larger than the limit of " + StudioFixture.MAX_UPLOAD + " bytes"), error);
+            assertTrue(b.driver.findElements(By.cssSelector("#verdicts")).isEmpty());
+        } finally {
+            Files.delete(big);
+        }
     }
 }

@@ -187,6 +187,31 @@ class StudioPredictTest {
         assertFalse(error.contains("\tat ") || error.contains(".java:") || error.contains(System.getProperty("java.io.tmpdir") + "/"), error);
     }
 
+    /**
+     * A multipart upload refused by its declared length, before it was parsed, is read to its end,
+     * so that the client gets the 413 rather than a reset connection, and the connection serves on.
+     */
+    @Test
+    void aMultipartUploadRefusedByItsLengthLeavesTheConnectionServing() throws IOException {
+        byte[] big = csv(3, 30_000, "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--zz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.csv\"\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(big);
+        body.writeBytes("\r\n--zz--\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        String auth = "Authorization: token " + StudioFixture.TOKEN + "\r\n";
+        String first = "POST /api/v1/predict?model=" + f.model + " HTTP/1.1\r\nHost: x\r\n" + auth
+                + "Content-Type: multipart/form-data; boundary=zz\r\nContent-Length: " + body.size() + "\r\n\r\n"
+                + body.toString(StandardCharsets.ISO_8859_1);
+        String second = "GET /api/v1/models HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n";
+        String answers = RawHttp.exchange(f.studio.port(), first + second);
+        assertTrue(answers.startsWith("HTTP/1.1 413"), answers);
+        assertTrue(answers.contains("larger than the limit"), answers);
+        int next = answers.indexOf("HTTP/1.1 ", 1);
+        assertTrue(next > 0, "the connection was closed after the 413: " + answers);
+        assertTrue(answers.startsWith("HTTP/1.1 200", next), answers.substring(next));
+    }
+
     @Test
     void badUploadsAreRefusedWithOneLineAndTheStudioKeepsServing() throws IOException {
         byte[] garbage = new byte[5000];

@@ -3,7 +3,7 @@ import { api, el, table, pct, q, showError, clearError } from './api.js';
 import { timeline } from './charts.js';
 
 export async function show(view, parts) {
-  const { models } = await api('/api/v1/models');
+  const [{ models }, { maxUpload }] = await Promise.all([api('/api/v1/models'), api('/api/v1/info')]);
   const usable = models.filter(m => !m.error);
   view.append(el('h2', {}, 'Predict'));
   if (!usable.length) {
@@ -28,6 +28,14 @@ export async function show(view, parts) {
 
   async function send(files) {
     clearError();
+    // refused here: a server refusing a large body mid-upload may have to drop the connection, which a browser reports as a network error
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    if (bytes > maxUpload) {
+      input.value = '';
+      results.replaceChildren();
+      showError(`upload larger than the limit of ${maxUpload} bytes (--max-upload): ${files.length} file(s), ${bytes} bytes`);
+      return;
+    }
     const body = new FormData();
     files.forEach(f => body.append('files', f, f.name));
     results.replaceChildren(el('p', { class: 'muted' }, `scoring ${files.length} recording(s)...`));
