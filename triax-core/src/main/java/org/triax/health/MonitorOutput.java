@@ -150,9 +150,9 @@ final class MonitorOutput implements AutoCloseable {
         }
     }
 
-    /** The scored snapshots' health index over time (failed ones left out). */
+    /** The scored snapshots' health index over time (failed ones, and any without a time, left out). */
     private static void plot(Path png, MonitorReport r, String runName) {
-        List<MonitorReport.Row> rows = r.rows().stream().filter(MonitorReport.Row::scored).toList();
+        List<MonitorReport.Row> rows = r.rows().stream().filter(row -> row.scored() && !Double.isNaN(row.time())).toList();
         int n = rows.size();
         double[] time = rows.stream().mapToDouble(MonitorReport.Row::time).toArray();
         double[][] index = new double[r.detectors().size()][n];

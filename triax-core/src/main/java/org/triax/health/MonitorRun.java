@@ -148,8 +148,8 @@ final class MonitorRun {
         if (k < 0) {
             return new MonitorReport.FirstAlarm(detector, -1, null, Double.NaN, -1, Double.NaN, Double.NaN);
         }
-        double before = axis.at(last) - axis.at(k);
-        double life = axis.at(last) - axis.at(0);
+        double before = axis.end() - axis.at(k);
+        double life = axis.end() - axis.start();
         return new MonitorReport.FirstAlarm(detector, k + 1, run.name(k), axis.at(k), last - k, before, before / life);
     }
 }

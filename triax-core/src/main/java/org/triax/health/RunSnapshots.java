@@ -26,10 +26,14 @@ import org.triax.signal.RecordingReaders;
  * they are unknown and the names order the run in natural numeric order ({@code 2.csv} before
  * {@code 10.csv}). File modification times are not used: a copy resets them (every XJTU-SY file
  * here has the same one). Two snapshots at the same time, or numbered names whose order the times
- * contradict, are errors naming both files.
+ * contradict, are errors naming both files. When most snapshots have a time column, the few whose
+ * time cannot be read (a corrupt or foreign file) keep their place by name, after the snapshot
+ * their name follows, with no time: monitor reports them as failed rows instead of stopping or
+ * dropping the time order of the whole run.
  *
  * @param files in time order
- * @param times seconds of each file (epoch seconds for name date-times), or null when unknown
+ * @param times seconds of each file (epoch seconds for name date-times), NaN for a snapshot whose
+ *     time could not be read, or null when unknown
  * @param orderedBy how the order was found, in words
  */
 public record RunSnapshots(Path dir, List<Path> files, double[] times, String orderedBy) {
@@ -65,38 +69,58 @@ public record RunSnapshots(Path dir, List<Path> files, double[] times, String or
         }
         times = columnTimes(found);
         if (times != null) {
-            return ordered(dir, found, times, "the first value of each snapshot's time column", true);
+            long unknown = java.util.Arrays.stream(times).filter(Double::isNaN).count();
+            return ordered(dir, found, times, "the first value of each snapshot's time column" + (unknown == 0 ? ""
+                    : "; " + unknown + " without a readable time placed by name"), true);
         }
         return new RunSnapshots(dir, found, null, "natural order of the file names (no snapshot times)");
     }
 
     /**
      * Sorts by time after checking the times: no duplicates and, for times read from inside the files,
-     * no contradiction of numbered names (a clock reset or a mislabelled file).
+     * no contradiction of numbered names (a clock reset or a mislabelled file). A NaN time keeps the
+     * file after the one it follows by name.
      */
     private static RunSnapshots ordered(Path dir, List<Path> byName, double[] times, String by, boolean checkNames) {
         boolean numbered = checkNames && byName.stream().allMatch(p -> NaturalOrder.numbered(p.getFileName().toString()));
-        for (int i = 1; i < byName.size(); i++) {
-            if (numbered && times[i] < times[i - 1]) {
+        int previous = -1; // the last file with a time, by name
+        List<Integer> known = new ArrayList<>();
+        for (int i = 0; i < byName.size(); i++) {
+            if (Double.isNaN(times[i])) {
+                continue;
+            }
+            if (numbered && previous >= 0 && times[i] < times[previous]) {
                 throw new TriaxException("snapshot times are not monotonic: " + byName.get(i) + " (t = " + seconds(times[i])
-                        + ") comes after " + byName.get(i - 1) + " (t = " + seconds(times[i - 1]) + ") by its number but "
+                        + ") comes after " + byName.get(previous) + " (t = " + seconds(times[previous]) + ") by its number but "
                         + "before it in time (" + by + "); fix the clock or the file names");
             }
+            previous = i;
+            known.add(i);
         }
-        Integer[] order = new Integer[byName.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        known.sort(Comparator.comparingDouble(i -> times[i]));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < byName.size() && Double.isNaN(times[i]); i++) {
+            order.add(i); // before every file with a time, by name
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> times[i]));
-        List<Path> files = new ArrayList<>();
-        double[] sorted = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            files.add(byName.get(order[k]));
-            sorted[k] = times[order[k]];
-            if (k > 0 && sorted[k] == sorted[k - 1]) {
-                throw new TriaxException("two snapshots have the same time (" + by + ", t = " + seconds(sorted[k]) + "): "
-                        + files.get(k - 1) + " and " + files.get(k) + "; remove the duplicate");
+        for (int k : known) {
+            order.add(k);
+            for (int i = k + 1; i < byName.size() && Double.isNaN(times[i]); i++) {
+                order.add(i);
             }
+        }
+        List<Path> files = new ArrayList<>();
+        double[] sorted = new double[order.size()];
+        for (int k = 0, last = -1; k < order.size(); k++) {
+            files.add(byName.get(order.get(k)));
+            sorted[k] = times[order.get(k)];
+            if (Double.isNaN(sorted[k])) {
+                continue;
+            }
+            if (last >= 0 && sorted[k] == sorted[last]) {
+                throw new TriaxException("two snapshots have the same time (" + by + ", t = " + seconds(sorted[k]) + "): "
+                        + files.get(last) + " and " + files.get(k) + "; remove the duplicate");
+            }
+            last = k;
         }
         return new RunSnapshots(dir, files, sorted, by);
     }
@@ -119,23 +143,33 @@ public record RunSnapshots(Path dir, List<Path> files, double[] times, String or
         return t;
     }
 
-    /** The start of every CSV snapshot's time column, or null when some has none or all start alike. */
+    /**
+     * The start of every CSV snapshot's time column, NaN for a file whose time cannot be read; or
+     * null when most files have none, or all that have one start alike.
+     */
     private static double[] columnTimes(List<Path> files) {
         double[] t = new double[files.size()];
+        int found = 0;
+        double first = Double.NaN;
         boolean differ = false;
         for (int i = 0; i < t.length; i++) {
-            OptionalDouble start;
-            try {
-                start = files.get(i).getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv)(\\.gz)?")
-                        ? CsvReader.startTime(files.get(i)) : OptionalDouble.empty();
-            } catch (IOException e) {
-                throw new TriaxException(files.get(i) + ": unreadable (" + e.getMessage() + ")", e);
+            OptionalDouble start = OptionalDouble.empty();
+            if (files.get(i).getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|tsv)(\\.gz)?")) {
+                try {
+                    start = CsvReader.startTime(files.get(i));
+                } catch (IOException | TriaxException unreadable) {
+                    // scoring reads it again and reports why; its time is unknown
+                }
             }
-            if (start.isEmpty()) {
-                return null;
+            t[i] = start.orElse(Double.NaN);
+            if (start.isPresent()) {
+                differ |= found > 0 && t[i] != first;
+                first = found == 0 ? t[i] : first;
+                found++;
             }
-            t[i] = start.getAsDouble();
-            differ |= t[i] != t[0];
+            if (2 * (i + 1 - found) >= t.length) {
+                return null; // half the files or more have no time: the run has none
+            }
         }
         return differ ? t : null;
     }
@@ -162,8 +196,16 @@ public record RunSnapshots(Path dir, List<Path> files, double[] times, String or
         return dir.relativize(files.get(i)).toString().replace('\\', '/');
     }
 
-    /** Time of snapshot {@code i} relative to the first, in seconds, or NaN when times are unknown. */
+    /** Time of snapshot {@code i} relative to the first with a time, in seconds; NaN when unknown. */
     public double elapsed(int i) {
-        return times == null ? Double.NaN : times[i] - times[0];
+        if (times == null || !Double.isNaN(times[0])) {
+            return times == null ? Double.NaN : times[i] - times[0];
+        }
+        for (double t0 : times) {
+            if (!Double.isNaN(t0)) {
+                return times[i] - t0;
+            }
+        }
+        return Double.NaN;
     }
 }

@@ -123,6 +123,51 @@ class HealthCommandsTest {
     }
 
     @Test
+    void corruptSnapshotsInARunOrderedByItsTimeColumnAreFailedRowsAndTheRestKeepTheirTimeOrder() throws IOException {
+        // names that say nothing of the order (a permutation of letters): the time column, minute k, orders the run
+        Path timed = dir.resolve("timed");
+        Files.createDirectories(timed);
+        java.util.Map<String, Integer> minute = new java.util.HashMap<>();
+        for (int k = 1; k <= SNAPSHOTS; k++) {
+            int p = k * 17 % 41;
+            String name = "snap_" + (char) ('a' + p / 26) + (char) ('a' + p % 26) + ".csv";
+            minute.put(name, k);
+            StringBuilder sb = new StringBuilder("time,ch0,ch1\n");
+            List<String> rows = Files.readAllLines(run.resolve(k + ".csv"));
+            for (int i = 0; i < rows.size(); i++) {
+                sb.append(60.0 * k + i / TinyRuns.FS).append(',').append(rows.get(i)).append('\n');
+            }
+            Files.writeString(timed.resolve(name), sb);
+        }
+        String cut = "snap_" + (char) ('a' + 10 * 17 % 41 / 26) + (char) ('a' + 10 * 17 % 41 % 26) + ".csv";
+        Files.writeString(timed.resolve(cut), "not,a\nrecording\n");
+        Path gz = timed.resolve("snap_zz.csv.gz");
+        Files.write(gz, new byte[] {31, -117, 8, 0, 1, 2, 3});
+        Path out = dir.resolve("monitor-timed");
+        Run r = TinyData.cli(TinyData.args("monitor", "--model", model, timed, "--out", out));
+        assertEquals(TriaxCli.PARTIAL, r.status(), r.err());
+        assertTrue(r.err().contains("2 of " + (SNAPSHOTS + 1) + " snapshots could not be scored"), r.err());
+        List<String> lines = Files.readAllLines(TinyData.filesEndingWith(out, ".csv").get(0));
+        assertEquals(SNAPSHOTS + 2, lines.size());
+        int last = 0;
+        java.util.Set<String> failed = new java.util.TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            if (line.contains(",FAILED,")) {
+                failed.add(cells[1]);
+                assertEquals("NaN", cells[2], line);
+                continue;
+            }
+            int k = minute.get(cells[1]);
+            assertTrue(k > last, "in time order: " + line);
+            last = k;
+            assertEquals(k - 1.0, Double.parseDouble(cells[2]), 1e-4, "minutes since the first: " + line);
+            assertEquals(k >= STEP + 2, line.contains(",ALARM,"), line);
+        }
+        assertEquals(new java.util.TreeSet<>(List.of(cut, "snap_zz.csv.gz")), failed);
+    }
+
+    @Test
     void aBadSnapshotInTheMiddleIsAFailedRowLeftOutOfTheAlarmAndThePartialExitCode() throws IOException {
         // snapshot 7 of 16 is short; the others are still in ONNX Runtime when it fails, which once crashed the JVM.
         // The step is at 12 of 16 with 3 in a row: a failed snapshot inside the streak neither breaks nor counts in it

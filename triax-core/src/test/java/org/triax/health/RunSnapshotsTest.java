@@ -64,6 +64,27 @@ class RunSnapshotsTest {
     }
 
     @Test
+    void aSnapshotWhoseTimeCannotBeReadKeepsItsPlaceByNameWithNoTime() throws IOException {
+        csv("a.csv", 300);
+        csv("b.csv", 60);
+        Files.write(dir.resolve("c.csv.gz"), new byte[] {31, -117, 8, 0, 1, 2, 3}); // a cut-off gzip
+        csv("d.csv", 120);
+        Files.writeString(dir.resolve("e.csv"), "not,a\nrecording\n"); // no time column
+        csv("f.csv", 180);
+        RunSnapshots r = RunSnapshots.of(dir);
+        assertEquals(List.of("b.csv", "c.csv.gz", "d.csv", "e.csv", "f.csv", "a.csv"), names(r), "c after b, e after d: by name");
+        assertArrayEquals(new double[] {0, Double.NaN, 60, Double.NaN, 120, 240},
+                java.util.stream.IntStream.range(0, r.size()).mapToDouble(r::elapsed).toArray(), 1e-9);
+        assertTrue(r.orderedBy().endsWith("2 without a readable time placed by name"), r.orderedBy());
+        // half the run without a time: the run has none, and its names order it
+        Files.delete(dir.resolve("a.csv"));
+        Files.delete(dir.resolve("f.csv"));
+        RunSnapshots byName = RunSnapshots.of(dir);
+        assertNull(byName.times());
+        assertEquals(List.of("b.csv", "c.csv.gz", "d.csv", "e.csv"), names(byName));
+    }
+
+    @Test
     void twoSnapshotsAtOneTimeAreAnErrorNamingBoth() throws IOException {
         csv("a.csv", 60);
         csv("b.csv", 60);
