@@ -69,7 +69,8 @@ final class PredictCommand implements Callable<Integer> {
                             scoring.sourceChannels(), scoring.read(notes), scoring.resample());
                     return noUnknownState ? s.withoutUnknownState() : s;
                 }, threads);
-                VerdictSink sink = VerdictSink.open(fmt, output, System.out, batch.classes(), resume)) {
+                VerdictSink sink = VerdictSink.open(fmt, output, System.out, batch.classes(), resume,
+                        batch.origin())) {
             done = batch.score(files, sink.scored(), sink, v -> System.err.println("triax: error: " + v.error()));
             sink.finish();
         }

@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.triax.TriaxException;
+import org.triax.io.Sha256;
 
 /** SHA-256 over every recording's relative path, label and bytes: "is this the same data?". */
 public final class Fingerprint {
@@ -15,7 +15,7 @@ public final class Fingerprint {
     }
 
     public static String of(DatasetIndex index) {
-        MessageDigest all = sha256();
+        MessageDigest all = Sha256.digest();
         byte[] buf = new byte[1 << 16];
         for (LabelledFile f : index.files()) {
             try (InputStream in = Files.newInputStream(f.path())) {
@@ -30,13 +30,5 @@ public final class Fingerprint {
             }
         }
         return "sha256:" + HexFormat.of().formatHex(all.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("JDK without SHA-256", e);
-        }
     }
 }

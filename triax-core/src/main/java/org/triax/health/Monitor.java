@@ -66,7 +66,9 @@ public final class Monitor {
             }
             MonitorRun m = new MonitorRun(modelFile, meta, run, alarmDetector, rule, TimeAxis.of(run, o.intervalSeconds()));
             String runName = runDir.toAbsolutePath().normalize().getFileName().toString();
-            try (MonitorOutput out = MonitorOutput.open(outDir, runName, m.header(), o.resume(), log)) {
+            try (MonitorOutput out = MonitorOutput.open(outDir, runName, m.header(), o.resume(), log,
+                    "model " + modelFile.getFileName() + " sha256:" + org.triax.io.Sha256.of(modelFile) + "; alarm detector "
+                            + alarmDetector + "; persist " + rule.persist() + "; interval " + o.intervalSeconds() + " s")) {
                 int done = m.resume(out.rows(), out.partial());
                 if (done > 0) {
                     log.printf(Locale.ROOT, "resuming %s: %d of %d snapshots already scored%n", out.partial(), done,

@@ -42,14 +42,15 @@ final class MonitorOutput implements AutoCloseable {
         this.madeDir = madeDir;
     }
 
-    static MonitorOutput open(Path dir, String runName, String header, boolean resume, PrintStream log) {
+    /** {@code origin}: who writes the rows (the model's hash, the options that change them); a resume by another is refused. */
+    static MonitorOutput open(Path dir, String runName, String header, boolean resume, PrintStream log, String origin) {
         String what = "monitor_" + runName.replaceAll("[^A-Za-z0-9_.-]", "_");
         String interrupted = resume ? interrupted(dir, what) : null;
         if (interrupted != null) {
             for (String s : SUFFIXES) {
                 AtomicFiles.refuseExisting(dir.resolve(interrupted + s));
             }
-            return new MonitorOutput(dir, interrupted, null, resumed(dir.resolve(interrupted + ".csv"), header), false);
+            return new MonitorOutput(dir, interrupted, null, resumed(dir.resolve(interrupted + ".csv"), header, origin), false);
         }
         if (resume) {
             log.println("--resume: no interrupted monitor run of " + runName + " in " + dir + ", starting one");
@@ -57,7 +58,7 @@ final class MonitorOutput implements AutoCloseable {
         boolean madeDir = !Files.exists(dir);
         ReservedName name = ModelNaming.reserveRun(dir, LocalDateTime.now(), what, SUFFIXES);
         try {
-            PartialFile csv = PartialFile.create(name.file(".csv"));
+            PartialFile csv = PartialFile.create(name.file(".csv"), origin);
             csv.append(header);
             return new MonitorOutput(dir, name.base(), name, csv, madeDir);
         } catch (RuntimeException e) {
@@ -67,8 +68,8 @@ final class MonitorOutput implements AutoCloseable {
     }
 
     /** The interrupted run's CSV, whose header must be this one's: the same model, detector order and time axis. */
-    private static PartialFile resumed(Path csvFile, String header) {
-        PartialFile csv = PartialFile.resume(csvFile);
+    private static PartialFile resumed(Path csvFile, String header, String origin) {
+        PartialFile csv = PartialFile.resume(csvFile, origin);
         String text = csv.lines();
         if (text.isEmpty()) {
             // killed before its header was out

@@ -14,7 +14,9 @@ import org.triax.TriaxException;
  * published under its name, whole, when its writer completes ({@link #publish}): each line is
  * handed to the OS as it comes, so a killed process loses at most the line being written, and a
  * later run {@linkplain #resume resumes} from the complete lines, a torn last one cut. What
- * {@code predict --output} and {@code monitor} write as they go.
+ * {@code predict --output} and {@code monitor} write as they go. Who writes it (the model's hash and
+ * the options that change its rows, one line) is noted beside it, {@code .<name>.partial.origin},
+ * before the first row: a resume by another model or with other options is refused, never mixed in.
  */
 public final class PartialFile implements AutoCloseable {
     private final Path partial;
@@ -32,20 +34,40 @@ public final class PartialFile implements AutoCloseable {
         return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".partial");
     }
 
-    /** Starts {@code partialOf(file)}, which must not exist. */
-    public static PartialFile create(Path file) {
-        return open(file, false);
-    }
-
-    /** Continues {@code partialOf(file)}, which must exist: its complete lines are kept ({@link #lines}), a torn one cut. */
-    public static PartialFile resume(Path file) {
-        return open(file, true);
-    }
-
-    private static PartialFile open(Path file, boolean resume) {
+    /** Where the writer of {@code partialOf(file)} is noted. */
+    public static Path originOf(Path file) {
         Path partial = partialOf(file);
+        return partial.resolveSibling(partial.getFileName() + ".origin");
+    }
+
+    /** Starts {@code partialOf(file)}, which must not exist, for the writer {@code origin} (one line). */
+    public static PartialFile create(Path file, String origin) {
+        return open(file, origin, false);
+    }
+
+    /**
+     * Continues {@code partialOf(file)}, which must exist: its complete lines are kept ({@link #lines}),
+     * a torn one cut. Refused when another writer than {@code origin} started it (a file started
+     * before origins were noted is taken as it is).
+     */
+    public static PartialFile resume(Path file, String origin) {
+        return open(file, origin, true);
+    }
+
+    private static PartialFile open(Path file, String origin, boolean resume) {
+        Path partial = partialOf(file);
+        Path noted = originOf(file);
         try {
             Files.createDirectories(partial.getParent());
+            if (resume && Files.exists(noted) && !Files.readString(noted, StandardCharsets.UTF_8).strip().equals(origin)) {
+                throw new TriaxException(partial + " was started by another model or with other options ("
+                        + Files.readString(noted, StandardCharsets.UTF_8).strip() + "; this run: " + origin
+                        + "): resume with the interrupted run's model and options, or write to another output");
+            }
+            if (!resume && !Files.exists(partial)) {
+                Files.deleteIfExists(noted); // left by a run whose partial file was removed
+                AtomicFiles.write(noted, (origin + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             FileChannel ch = resume ? FileChannel.open(partial, StandardOpenOption.WRITE)
                     : FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
             try {
@@ -107,12 +129,14 @@ public final class PartialFile implements AutoCloseable {
             throw new TriaxException("cannot write " + partial + ": " + e.getMessage(), e);
         }
         AtomicFiles.publishWritten(partial, file);
+        AtomicFiles.deleteQuietly(originOf(file));
     }
 
     /** Drops the file: a writer that ended in an error keeps nothing. */
     public void discard() {
         close();
         AtomicFiles.deleteQuietly(partial);
+        AtomicFiles.deleteQuietly(partial.resolveSibling(partial.getFileName() + ".origin"));
     }
 
     /** Releases the file; unless published, what was written stays, for a later resume. */

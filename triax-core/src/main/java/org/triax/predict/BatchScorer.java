@@ -37,6 +37,7 @@ public final class BatchScorer implements AutoCloseable {
     private final List<RecordingScorer> opened = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<RecordingScorer> own;
     private final List<String> classes;
+    private final String origin;
     /** Files handed to a scoring thread so far (BatchScorerTest checks the bound on files in flight). */
     private final AtomicInteger started = new AtomicInteger();
 
@@ -53,6 +54,7 @@ public final class BatchScorer implements AutoCloseable {
         RecordingScorer first = open.get();
         opened.add(first);
         this.classes = first.metadata().classes();
+        this.origin = first.origin();
         ArrayDeque<RecordingScorer> spare = new ArrayDeque<>(List.of(first));
         this.own = ThreadLocal.withInitial(() -> {
             synchronized (spare) {
@@ -75,6 +77,11 @@ public final class BatchScorer implements AutoCloseable {
     /** The model's classes (the columns of CSV and Parquet output). */
     public List<String> classes() {
         return classes;
+    }
+
+    /** Who writes the verdicts ({@link RecordingScorer#origin}): what an output to be resumed must have been written by. */
+    public String origin() {
+        return origin;
     }
 
     public int threads() {

@@ -37,7 +37,8 @@ import org.triax.io.AtomicFiles;
  * full, and {@code _SUCCESS} when the batch completes, the layout Spark and other Parquet readers
  * take as one table. A part is never appended to, so no reader meets a part without its footer;
  * {@code --resume} reads which recordings the parts hold (from each footer's
- * {@code triax.recordings}, so that no Hadoop classes are needed) and adds new parts.
+ * {@code triax.recordings}, so that no Hadoop classes are needed) and adds new parts, refusing parts
+ * another model or other options wrote ({@code triax.origin}).
  * Columns: those of the CSV output (recording, verdict, probability, windows, p_CLASS and share_CLASS
  * per class, unknown_share, unknown_distance, unknown_reason, error), empty ones null.
  */
@@ -45,6 +46,7 @@ final class ParquetVerdictSink implements VerdictSink {
     /** Rows per part: a crash costs at most this many recordings scored again. */
     static final int PART_ROWS = 1000;
     static final String RECORDINGS_KEY = "triax.recordings";
+    static final String ORIGIN_KEY = "triax.origin";
     static final String SUCCESS = "_SUCCESS";
 
     private final Path dir;
@@ -53,11 +55,13 @@ final class ParquetVerdictSink implements VerdictSink {
     private final Set<String> scored;
     private final List<Verdict> rows = new ArrayList<>();
     private final int partRows;
+    private final String origin;
     private int nextPart;
     private boolean wroteAny;
 
-    private ParquetVerdictSink(Path dir, List<String> classes, Set<String> scored, int nextPart, int partRows) {
+    private ParquetVerdictSink(Path dir, List<String> classes, Set<String> scored, int nextPart, int partRows, String origin) {
         this.dir = dir;
+        this.origin = origin;
         this.partRows = partRows;
         this.classes = List.copyOf(classes);
         this.schema = schema(classes);
@@ -85,11 +89,11 @@ final class ParquetVerdictSink implements VerdictSink {
         return b.named("verdict");
     }
 
-    static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume) {
-        return open(dir, classes, resume, PART_ROWS);
+    static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume, String origin) {
+        return open(dir, classes, resume, origin, PART_ROWS);
     }
 
-    static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume, int partRows) {
+    static ParquetVerdictSink open(Path dir, List<String> classes, boolean resume, String origin, int partRows) {
         List<Path> parts = parts(dir);
         if (Files.exists(dir.resolve(SUCCESS))) {
             throw new TriaxException(resume ? dir + " is complete: nothing to resume (write new recordings to another "
@@ -104,9 +108,15 @@ final class ParquetVerdictSink implements VerdictSink {
         }
         Set<String> done = new HashSet<>();
         for (Path p : parts) {
-            done.addAll(recordings(p));
+            Map<String, String> footer = footer(p);
+            String by = footer.get(ORIGIN_KEY);
+            if (by != null && !by.equals(origin)) {
+                throw new TriaxException(p + " was written by another model or with other options (" + by + "; this run: "
+                        + origin + "): resume with the interrupted run's model and options, or write to another --output");
+            }
+            done.addAll(recordings(p, footer));
         }
-        return new ParquetVerdictSink(dir, classes, done, parts.size(), partRows);
+        return new ParquetVerdictSink(dir, classes, done, parts.size(), partRows, origin);
     }
 
     /** The complete parts in {@code dir}, in order (temporary files of a part being written are hidden). */
@@ -121,8 +131,26 @@ final class ParquetVerdictSink implements VerdictSink {
         }
     }
 
-    /** The recordings a part holds, from its footer (length and "PAR1" at the very end). */
+    /** The recordings a part holds, from its footer. */
     static List<String> recordings(Path part) {
+        return recordings(part, footer(part));
+    }
+
+    private static List<String> recordings(Path part, Map<String, String> footer) {
+        String keys = footer.get(RECORDINGS_KEY);
+        if (keys == null) {
+            throw new TriaxException(part + ": no " + RECORDINGS_KEY + " in its footer: not a part written by triax predict");
+        }
+        try {
+            return List.of(ModelArtifact.JSON.readValue(keys, String[].class));
+        } catch (IOException e) {
+            throw new TriaxException(part + ": unreadable " + RECORDINGS_KEY + " (" + e.getMessage() + "); delete it to "
+                    + "score its recordings again", e);
+        }
+    }
+
+    /** A part's key-value metadata, from its footer (length and "PAR1" at the very end). */
+    private static Map<String, String> footer(Path part) {
         try (SeekableByteChannel ch = Files.newByteChannel(part)) {
             ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             ch.position(ch.size() - 8).read(tail);
@@ -133,12 +161,11 @@ final class ParquetVerdictSink implements VerdictSink {
                 // read the whole footer
             }
             FileMetaData meta = Util.readFileMetaData(new java.io.ByteArrayInputStream(footer.array()));
-            for (KeyValue kv : meta.getKey_value_metadata()) {
-                if (kv.getKey().equals(RECORDINGS_KEY)) {
-                    return List.of(ModelArtifact.JSON.readValue(kv.getValue(), String[].class));
-                }
+            Map<String, String> kvs = new java.util.HashMap<>();
+            for (KeyValue kv : meta.getKey_value_metadata() == null ? List.<KeyValue>of() : meta.getKey_value_metadata()) {
+                kvs.put(kv.getKey(), kv.getValue());
             }
-            throw new TriaxException(part + ": no " + RECORDINGS_KEY + " in its footer: not a part written by triax predict");
+            return kvs;
         } catch (IOException | RuntimeException e) {
             throw e instanceof TriaxException t ? t
                     : new TriaxException(part + ": unreadable Parquet part (" + e.getMessage() + "); delete it to score "
@@ -181,7 +208,7 @@ final class ParquetVerdictSink implements VerdictSink {
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new UncompressedCodecs())
                     .withType(schema)
-                    .withExtraMetaData(Map.of(RECORDINGS_KEY, ModelArtifact.JSON.writeValueAsString(keys)))
+                    .withExtraMetaData(Map.of(RECORDINGS_KEY, ModelArtifact.JSON.writeValueAsString(keys), ORIGIN_KEY, origin))
                     .build()) {
                 for (Verdict v : rows) {
                     w.write(group(groups.newGroup(), v));

@@ -127,6 +127,27 @@ public final class RecordingScorer implements AutoCloseable {
         return model.source();
     }
 
+    /**
+     * What decides this scorer's verdicts, in one line: the model (its metadata's SHA-256, which
+     * the {@code .triax}, its {@code .onnx} export and the engine share), the precision, and how
+     * recordings are read and brought to the model; not the engine or the threads, which give the
+     * same verdicts. {@code --resume} refuses an output another origin started.
+     */
+    public String origin() {
+        String metadata;
+        try {
+            metadata = org.triax.io.Sha256.hex(org.triax.artifact.ModelArtifact.JSON.copy()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(meta));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("model metadata that does not serialise", e);
+        }
+        return "model sha256:" + metadata + " " + model.precision().name().toLowerCase(java.util.Locale.ROOT)
+                + "; channels " + sourceChannels + "; fs " + read.sampleRate() + "; variable " + read.variable()
+                + "; resample " + pre.resample() + " " + pre.sampleRate() + "; unknown state "
+                + (checksUnknownState() ? "on" : "off");
+    }
+
     /** Streams files of at least {@code bytes} (0: every CSV and WAV file; Long.MAX_VALUE: none). */
     public RecordingScorer streamFilesFrom(long bytes) {
         streamBytes = bytes;

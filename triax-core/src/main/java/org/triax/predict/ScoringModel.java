@@ -141,6 +141,11 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
         return x.equals(y);
     }
 
+    /** The precision the network runs at: an ONNX model's own, else float32. */
+    public Precision precision() {
+        return classifier instanceof OnnxNetwork n ? Precision.of(n.properties()) : Precision.FP32;
+    }
+
     @Override
     public void close() {
         classifier.close();

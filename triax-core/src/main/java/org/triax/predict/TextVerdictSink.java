@@ -41,7 +41,7 @@ final class TextVerdictSink implements VerdictSink {
     }
 
     static TextVerdictSink open(VerdictFormat format, Path output, PrintStream stdout, List<String> classes,
-                                boolean resume) {
+                                boolean resume, String origin) {
         if (output == null) {
             TextVerdictSink s = new TextVerdictSink(format, classes, stdout, null, null, Set.of());
             s.emit(format.streams() ? format.header(classes) : "");
@@ -57,7 +57,7 @@ final class TextVerdictSink implements VerdictSink {
             throw new TriaxException(partial + " holds the rows of an interrupted run: add --resume to continue it "
                     + "(or delete it to start again)");
         }
-        PartialFile file = continuing ? PartialFile.resume(output) : PartialFile.create(output);
+        PartialFile file = continuing ? PartialFile.resume(output, origin) : PartialFile.create(output, origin);
         try {
             Set<String> done = continuing ? resume(file.lines(), partial, format, classes) : Set.of();
             TextVerdictSink s = new TextVerdictSink(format, classes, stdout, output, file, done);

@@ -30,8 +30,11 @@ public interface VerdictSink extends AutoCloseable {
      * @param output the file (text formats) or folder (Parquet) to write; null: text on {@code stdout}
      * @param classes the model's classes (the CSV and Parquet columns)
      * @param resume continue the interrupted run that wrote to {@code output}
+     * @param origin who writes the rows (the model's hash, the options that change them): a resume
+     *     by another is refused
      */
-    static VerdictSink open(VerdictFormat format, Path output, PrintStream stdout, List<String> classes, boolean resume) {
+    static VerdictSink open(VerdictFormat format, Path output, PrintStream stdout, List<String> classes, boolean resume,
+                            String origin) {
         if (output == null && (resume || format == VerdictFormat.PARQUET)) {
             throw new TriaxException((resume ? "--resume" : "--format parquet") + " needs --output "
                     + (format == VerdictFormat.PARQUET ? "DIR" : "FILE"));
@@ -40,7 +43,7 @@ public interface VerdictSink extends AutoCloseable {
             throw new TriaxException("--resume continues a csv, jsonl or parquet output, not " + format.name().toLowerCase(
                     java.util.Locale.ROOT) + " (give --format csv, jsonl or parquet)");
         }
-        return format == VerdictFormat.PARQUET ? ParquetVerdictSink.open(output, classes, resume)
-                : TextVerdictSink.open(format, output, stdout, classes, resume);
+        return format == VerdictFormat.PARQUET ? ParquetVerdictSink.open(output, classes, resume, origin)
+                : TextVerdictSink.open(format, output, stdout, classes, resume, origin);
     }
 }

@@ -112,7 +112,7 @@ class BatchPredictTest {
         int stopAfter = 73;
         try (BatchScorer scorer = new BatchScorer(() -> new RecordingScorer(model, InferenceEngine.ONNX, List.of(),
                 new ReadOptions(Double.NaN, null), Double.NaN), 2);
-                VerdictSink sink = VerdictSink.open(VerdictFormat.CSV, out, System.out, scorer.classes(), false)) {
+                VerdictSink sink = VerdictSink.open(VerdictFormat.CSV, out, System.out, scorer.classes(), false, scorer.origin())) {
             VerdictSink stopping = new StopAfter(sink, stopAfter);
             assertThrows(IllegalStateException.class, () -> scorer.score(files, Set.of(), stopping, v -> { }));
         }
@@ -120,6 +120,18 @@ class BatchPredictTest {
         Path partial = dir.resolve(".resumed.csv.partial");
         assertEquals(stopAfter + 1, Files.readAllLines(partial).size(), "header and the rows written before the stop");
         Files.writeString(partial, "batch/r999.csv,heal", StandardOpenOption.APPEND); // a torn last line
+        String rows = Files.readString(partial);
+
+        // another model's verdicts are never mixed in: refused, and the rows stay as they were
+        Path other;
+        try (TriaxNetwork net = TestModels.network(Design.FUSED, 12)) {
+            other = TestModels.saveTriax(net, dir, "other");
+        }
+        Run refused = TinyData.cli("predict", "--model", other.toString(), batch.toString(), "--format", "csv",
+                "--output", out.toString(), "--resume");
+        assertEquals(2, refused.status(), refused.err());
+        assertTrue(refused.err().contains(partial + " was started by another model or with other options"), refused.err());
+        assertEquals(rows, Files.readString(partial));
 
         Run again = TinyData.cli("predict", "--model", model.toString(), batch.toString(), "--format", "csv",
                 "--output", out.toString(), "--resume");
@@ -168,7 +180,7 @@ class BatchPredictTest {
         List<Path> files = PredictCommand.expand(List.of(batch)).subList(0, 40);
         try (BatchScorer scorer = new BatchScorer(() -> new RecordingScorer(model, InferenceEngine.ONNX, List.of(),
                 new ReadOptions(Double.NaN, null), Double.NaN), 2);
-                VerdictSink sink = VerdictSink.open(VerdictFormat.JSONL, out, System.out, scorer.classes(), false)) {
+                VerdictSink sink = VerdictSink.open(VerdictFormat.JSONL, out, System.out, scorer.classes(), false, scorer.origin())) {
             assertThrows(IllegalStateException.class, () -> scorer.score(files, Set.of(), new StopAfter(sink, 25), v -> { }));
         }
         Run again = TinyData.cli("predict", "--model", model.toString(), batch.toString(), "--format", "jsonl",

@@ -31,6 +31,7 @@ class MonitorResumeTest {
     static Path shared;
     static Path run;
     static Path model;
+    static Path otherModel;
     static String reference;
     static JsonNode refJson;
 
@@ -44,6 +45,10 @@ class MonitorResumeTest {
                 "--detectors", "indicators", "--out", shared.resolve("models"), TinyRuns.SMALL));
         assertEquals(0, b.status(), b.err() + b.out());
         model = TinyData.filesEndingWith(shared.resolve("models"), ".triax").get(0);
+        Run b2 = TinyData.cli(TinyData.args("baseline", "--run", run, "--normal-first", "50%", "--false-alarm", "10%",
+                "--detectors", "indicators", "--out", shared.resolve("other"), TinyRuns.SMALL));
+        assertEquals(0, b2.status(), b2.err() + b2.out());
+        otherModel = TinyData.filesEndingWith(shared.resolve("other"), ".triax").get(0);
         Path whole = shared.resolve("whole");
         Run ref = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", whole));
         assertEquals(0, ref.status(), ref.err());
@@ -86,6 +91,14 @@ class MonitorResumeTest {
         int done = (int) before.lines().count() - 1 - (before.endsWith("\n") ? 0 : 1);
         assertTrue(done >= 3 && done < SNAPSHOTS, done + " rows before the kill");
         assertTrue(reference.startsWith(before.substring(0, before.lastIndexOf('\n') + 1)), "the rows so far are the reference's");
+
+        // another model, or the same with another alarm rule, is refused: its rows would not be this run's
+        for (List<Object> other : List.<List<Object>>of(List.of("--model", otherModel), List.of("--model", model, "--persist", 5))) {
+            Run refused = TinyData.cli(TinyData.args("monitor", other, run, "--out", out, "--resume"));
+            assertEquals(2, refused.status(), refused.err());
+            assertTrue(refused.err().contains("was started by another model or with other options"), refused.err());
+            assertEquals(before, Files.readString(partial));
+        }
 
         Run again = TinyData.cli(TinyData.args("monitor", "--model", model, run, "--out", out, "--resume"));
         assertEquals(0, again.status(), again.err());

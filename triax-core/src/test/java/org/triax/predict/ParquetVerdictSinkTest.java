@@ -31,6 +31,8 @@ class ParquetVerdictSinkTest {
                 new double[] {0.5 + i / 1000.0, 0.5 - i / 1000.0}, new double[] {0.6, 0.4})).toList();
     }
 
+    static final String ORIGIN = "model sha256:aa fp32";
+
     static void assertRow(Verdict v, Map<String, Object> row) {
         assertEquals(v.recording(), row.get("recording"));
         assertEquals(v.windows(), row.get("windows"));
@@ -50,7 +52,7 @@ class ParquetVerdictSinkTest {
     void rowsAndSchemaReadBackWithParquetsReader() throws IOException {
         Path out = dir.resolve("v.parquet");
         List<Verdict> vs = verdicts(120);
-        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, false, 50)) {
+        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, false, ORIGIN, 50)) {
             vs.forEach(sink::write);
             assertEquals(2, ParquetRows.read(out).schemas().size(), "full parts are written as they fill");
             sink.finish();
@@ -72,15 +74,18 @@ class ParquetVerdictSinkTest {
     void anInterruptedBatchResumesFromItsCompleteParts() throws IOException {
         Path out = dir.resolve("r.parquet");
         List<Verdict> vs = verdicts(130);
-        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, false, 50)) {
+        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, false, ORIGIN, 50)) {
             vs.subList(0, 120).forEach(sink::write); // then the process dies: 20 rows never reach a part
         }
         assertFalse(Files.exists(out.resolve("_SUCCESS")));
-        TriaxException e = assertThrows(TriaxException.class, () -> ParquetVerdictSink.open(out, CLASSES, false, 50));
+        TriaxException e = assertThrows(TriaxException.class, () -> ParquetVerdictSink.open(out, CLASSES, false, ORIGIN, 50));
         assertTrue(e.getMessage().contains("add --resume"), e.getMessage());
+        e = assertThrows(TriaxException.class, () -> ParquetVerdictSink.open(out, CLASSES, true, "model sha256:bb fp32", 50));
+        assertTrue(e.getMessage().startsWith(out.resolve("part-00000.parquet") + " was written by another model or with other "
+                + "options (" + ORIGIN + "; this run: model sha256:bb fp32)"), e.getMessage());
 
         List<Verdict> again = new ArrayList<>();
-        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, true, 50)) {
+        try (ParquetVerdictSink sink = ParquetVerdictSink.open(out, CLASSES, true, ORIGIN, 50)) {
             assertEquals(vs.subList(0, 100).stream().map(Verdict::recording).collect(java.util.stream.Collectors.toSet()),
                     sink.scored());
             for (Verdict v : vs) {
@@ -97,7 +102,7 @@ class ParquetVerdictSinkTest {
         for (int i = 0; i < vs.size(); i++) {
             assertRow(vs.get(i), t.rows().get(i));
         }
-        e = assertThrows(TriaxException.class, () -> ParquetVerdictSink.open(out, CLASSES, true, 50));
+        e = assertThrows(TriaxException.class, () -> ParquetVerdictSink.open(out, CLASSES, true, ORIGIN, 50));
         assertTrue(e.getMessage().contains("is complete: nothing to resume"), e.getMessage());
     }
 }
