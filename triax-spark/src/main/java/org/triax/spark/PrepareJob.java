@@ -31,7 +31,8 @@ import org.triax.signal.SpectrogramExtractor;
  * training from it gives the model the in-memory path gives. The driver decides what the core
  * decides (channels, rate, sizes, split, key) with the core's own calls; the executors read the
  * recordings again and compute the spectrograms, the costly part, one task per recording; the
- * driver collects them, fits the normalisation on the training windows and writes the shards
+ * driver takes them a wave of recordings at a time ({@link InWaves}: two waves of windows in its
+ * heap, not the dataset's), fits the normalisation on the training windows and writes the shards
  * (SpectrogramCache).
  * The data folder must be readable at the same path by the driver and every executor (local in
  * embedded mode, a shared mount on a cluster).
@@ -71,12 +72,12 @@ public final class PrepareJob {
         }
         List<Task> tasks = new ArrayList<>(byRecording.values());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Map<Long, float[]>> parts = jsc.parallelize(tasks, Math.max(1, tasks.size()))
-                .map(t -> windows(t, preJson, new ReadOptions(fs, variable, named, ReadNotes.DISCARD)))
-                .collect();
-        Map<Long, float[]> windows = new HashMap<>();
-        parts.forEach(windows::putAll);
-        return b -> windows.get(key(b.recording(), b.subset().ordinal()));
+        // a wave: twice the cores, so that a slow recording does not leave the others idle for long
+        InWaves<Task, Long, float[]> waves = new InWaves<>(tasks, 2 * jsc.defaultParallelism(),
+                wave -> jsc.parallelize(wave, wave.size())
+                        .map(t -> windows(t, preJson, new ReadOptions(fs, variable, named, ReadNotes.DISCARD)))
+                        .collectAsync());
+        return b -> waves.take(key(b.recording(), b.subset().ordinal()));
     }
 
     /** On an executor: the recording read as training reads it, and the windows of each of its blocks. */
