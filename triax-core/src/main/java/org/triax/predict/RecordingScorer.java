@@ -157,13 +157,30 @@ public final class RecordingScorer implements AutoCloseable {
     public Verdict score(Path file) {
         if (size(file) >= streamBytes) {
             try (SampleStream s = RecordingReaders.openStream(file, read)) {
-                Verdict v = s == null ? null : score(s);
+                Scored v = s == null ? null : streamed(s, false);
+                if (v != null) {
+                    return v.verdict();
+                }
+            }
+        }
+        return score(read(file));
+    }
+
+    /**
+     * {@link #scoreWindows(Recording)} of a file: streamed from {@link #streamFilesFrom} bytes on,
+     * as {@link #score(Path)} streams it, so that memory grows with its windows' probabilities
+     * (a few floats each), not with its samples.
+     */
+    public Scored scoreWindows(Path file) {
+        if (size(file) >= streamBytes) {
+            try (SampleStream s = RecordingReaders.openStream(file, read)) {
+                Scored v = s == null ? null : streamed(s, true);
                 if (v != null) {
                     return v;
                 }
             }
         }
-        return score(read(file));
+        return scoreWindows(read(file));
     }
 
     /**
@@ -214,6 +231,12 @@ public final class RecordingScorer implements AutoCloseable {
      * be resampled ({@code --resample}, which transforms the whole signal at once): read it whole.
      */
     public Verdict score(SampleStream s) {
+        Scored v = streamed(s, false);
+        return v == null ? null : v.verdict();
+    }
+
+    /** {@link #score(SampleStream)}, with the windows' probabilities when {@code keep} (else none). */
+    private Scored streamed(SampleStream s, boolean keep) {
         int[] columns = streamChannels(s);
         if (pre.resamples(s.source(), s.sampleRate())) {
             return null;
@@ -228,13 +251,18 @@ public final class RecordingScorer implements AutoCloseable {
         int filled = fill(s, buffer, 0, span);
         VerdictRule.Accumulator decision = new VerdictRule.Accumulator(meta.classes().size());
         UnknownState.Accumulator unknown = unknownFeatures == null ? null : meta.unknownState().accumulator();
+        float[][] kept = keep ? new float[Math.toIntExact(windows)][] : null;
         // the rate a whole recording is conformed to (pre.conformRate): the contract's, else its own
         double fs = Double.isNaN(pre.sampleRate()) || !Double.isNaN(s.sampleRate()) ? s.sampleRate() : pre.sampleRate();
         for (long w = 0; w < windows; ) {
             int n = (int) Math.min(CHUNK, windows - w);
             int[] starts = IntStream.range(0, n).map(i -> i * hop).toArray();
-            for (float[] p : model.classifier().probabilities(tensors(selected, starts, 0, n), n)) {
+            float[][] chunk = model.classifier().probabilities(tensors(selected, starts, 0, n), n);
+            for (float[] p : chunk) {
                 decision.add(p);
+            }
+            if (kept != null) {
+                System.arraycopy(chunk, 0, kept, (int) w, n);
             }
             if (unknown != null) {
                 for (double[] v : unknownFeatures.vectors(new Recording(s.source(), pre.channels(), fs, selected), starts)) {
@@ -244,20 +272,21 @@ public final class RecordingScorer implements AutoCloseable {
             w += n;
             // drop the samples before the next chunk's first window (a hop longer than the window skips unread ones)
             long drop = (long) n * hop;
-            int kept = (int) Math.max(0, filled - drop);
+            int left = (int) Math.max(0, filled - drop);
             for (double[] channel : buffer) {
-                System.arraycopy(channel, filled - kept, channel, 0, kept);
+                System.arraycopy(channel, filled - left, channel, 0, left);
             }
-            for (long skip = drop - (filled - kept); skip > 0; ) {
+            for (long skip = drop - (filled - left); skip > 0; ) {
                 int got = fill(s, buffer, 0, (int) Math.min(span, skip));
                 if (got == 0) {
                     break;
                 }
                 skip -= got;
             }
-            filled = fill(s, buffer, kept, span);
+            filled = fill(s, buffer, left, span);
         }
-        return verdict(s.source(), decision.decide(), Math.toIntExact(windows), unknown == null ? null : unknown.check());
+        return new Scored(verdict(s.source(), decision.decide(), Math.toIntExact(windows),
+                unknown == null ? null : unknown.check()), kept);
     }
 
     /** Reads {@code s} into {@code buffer[.][from, to)}, or to its end; the samples now held. */

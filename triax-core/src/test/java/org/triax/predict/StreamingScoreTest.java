@@ -99,6 +99,19 @@ class StreamingScoreTest {
     }
 
     @Test
+    void aLongCsvStreamedGetsTheWholeFilesWindowProbabilities() {
+        Path file = csv("windows.csv");
+        RecordingScorer.Scored s = streaming.scoreWindows(file);
+        RecordingScorer.Scored w = whole.scoreWindows(file);
+        assertSameVerdict(w.verdict(), s.verdict());
+        assertEquals(w.windows().length, s.windows().length);
+        assertTrue(s.windows().length > 7 * RecordingScorer.CHUNK, "many chunks");
+        for (int i = 0; i < w.windows().length; i++) {
+            assertArrayEquals(w.windows()[i], s.windows()[i], 0f, "window " + i);
+        }
+    }
+
+    @Test
     void aRecordingArrivingAsAStreamScoresAsItsFile() throws IOException {
         Path file = csv("arriving.csv");
         try (java.io.InputStream in = Files.newInputStream(file)) {

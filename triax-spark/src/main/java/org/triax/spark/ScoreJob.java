@@ -117,7 +117,8 @@ public final class ScoreJob {
         LocalCopy copy = null;
         try {
             copy = LocalCopy.of(uri, conf);
-            RecordingScorer.Scored scored = scorer.scoreWindows(scorer.read(copy.file()));
+            // streamed from RecordingScorer.STREAM_BYTES on: a long recording's samples are never all in memory
+            RecordingScorer.Scored scored = scorer.scoreWindows(copy.file());
             return ScoreRows.row(scored.verdict().named(uri), scored.windows(), hop);
         } catch (Exception e) {
             // a bad recording is reported in its row; it never fails the job
