@@ -128,8 +128,8 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     /**
-     * What decides this scorer's verdicts, in one line: the model (its metadata's SHA-256, which
-     * the {@code .triax}, its {@code .onnx} export and the engine share), the precision, and how
+     * What decides this scorer's verdicts, in one line: the model (the SHA-256 of its weights and of
+     * its metadata, which the {@code .triax}, its {@code .onnx} export and the engine share), the precision, and how
      * recordings are read and brought to the model; not the engine or the threads, which give the
      * same verdicts. {@code --resume} refuses an output another origin started.
      */
@@ -142,7 +142,8 @@ public final class RecordingScorer implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("model metadata that does not serialise", e);
         }
-        return "model sha256:" + metadata + " " + model.precision().name().toLowerCase(java.util.Locale.ROOT)
+        return "model weights sha256:" + model.weightsSha256() + " metadata sha256:" + metadata + " "
+                + model.precision().name().toLowerCase(java.util.Locale.ROOT)
                 + "; channels " + sourceChannels + "; fs " + read.sampleRate() + "; variable " + read.variable()
                 + "; resample " + pre.resample() + " " + pre.sampleRate() + "; unknown state "
                 + (checksUnknownState() ? "on" : "off");

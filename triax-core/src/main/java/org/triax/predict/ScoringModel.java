@@ -19,9 +19,15 @@ import org.triax.onnx.Precision;
  * classifier: close it.
  *
  * @param source what is running, in words (file, engine)
+ * @param weightsSha256 the SHA-256 of the trained weights ({@link OnnxExport#WEIGHTS_SHA256}: the
+ *     {@code .triax} and its exports share it), null when unknown
  */
-public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, String source)
+public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, String source, String weightsSha256)
         implements AutoCloseable {
+
+    public ScoringModel(ModelMetadata metadata, WindowClassifier classifier, String source) {
+        this(metadata, classifier, source, null);
+    }
 
     /**
      * Opens a model file on an engine. A {@code .onnx} file runs on ONNX Runtime with the
@@ -73,16 +79,18 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
                 throw new TriaxException(file + " is a float32 model: --precision int8 needs its int8 export "
                         + "(triax export --model MODEL.triax --precision int8)");
             }
-            return new ScoringModel(net.metadata(), net, file + " on " + net.engine() + label(net));
+            return new ScoringModel(net.metadata(), net, file + " on " + net.engine() + label(net),
+                    net.properties().get(OnnxExport.WEIGHTS_SHA256));
         }
         ModelArtifact artifact = ModelArtifact.load(file);
         ModelMetadata meta = artifact.metadata();
+        String weights = OnnxExport.sha256(artifact.weights());
         if (engine == InferenceEngine.DJL) {
             WindowClassifier c = artifact.openNetwork().asClassifier();
-            return new ScoringModel(meta, c, file + " on " + c.engine());
+            return new ScoringModel(meta, c, file + " on " + c.engine(), weights);
         }
         if (precision == Precision.INT8) {
-            return int8Beside(file, artifact, onnxThreads);
+            return int8Beside(file, artifact, weights, onnxThreads);
         }
         Path beside = OnnxExport.defaultPath(file);
         if (Files.isRegularFile(beside)) {
@@ -92,8 +100,8 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
             } catch (TriaxException unusable) {
                 // a broken or foreign file beside the model: export the model itself instead
             }
-            if (net != null && sameModel(net, artifact) && Precision.of(net.properties()) == Precision.FP32) {
-                return new ScoringModel(meta, net, beside + " on " + net.engine());
+            if (net != null && sameModel(net, artifact, weights) && Precision.of(net.properties()) == Precision.FP32) {
+                return new ScoringModel(meta, net, beside + " on " + net.engine(), weights);
             }
             if (net != null) {
                 net.close();
@@ -104,23 +112,23 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
             onnx = OnnxExport.export(djl, meta).toByteArray();
         }
         OnnxNetwork net = OnnxNetwork.fromBytes(onnx, file + " (exported to ONNX in memory)", onnxThreads);
-        return new ScoringModel(meta, net, file + " (exported in memory) on " + net.engine());
+        return new ScoringModel(meta, net, file + " (exported in memory) on " + net.engine(), weights);
     }
 
     /** The int8 export beside a {@code .triax} model, refused unless made from its weights and metadata. */
-    private static ScoringModel int8Beside(Path file, ModelArtifact artifact, int onnxThreads) {
+    private static ScoringModel int8Beside(Path file, ModelArtifact artifact, String weights, int onnxThreads) {
         Path beside = Int8Export.defaultPath(file);
         String fix = ": run triax export --model " + file + " --precision int8";
         if (!Files.isRegularFile(beside)) {
             throw new TriaxException("no int8 model beside " + file + " (" + beside.getFileName() + ")" + fix);
         }
         OnnxNetwork net = OnnxNetwork.open(beside, onnxThreads);
-        if (!sameModel(net, artifact) || Precision.of(net.properties()) != Precision.INT8) {
+        if (!sameModel(net, artifact, weights) || Precision.of(net.properties()) != Precision.INT8) {
             net.close();
             throw new TriaxException(beside + " is not the int8 export of " + file + " (other weights or metadata)"
                     + fix + " after removing it");
         }
-        return new ScoringModel(artifact.metadata(), net, beside + " on " + net.engine() + label(net));
+        return new ScoringModel(artifact.metadata(), net, beside + " on " + net.engine() + label(net), weights);
     }
 
     private static String label(OnnxNetwork net) {
@@ -132,8 +140,8 @@ public record ScoringModel(ModelMetadata metadata, WindowClassifier classifier, 
     }
 
     /** The export of this model: made from the same weights, with the same metadata. */
-    private static boolean sameModel(OnnxNetwork onnx, ModelArtifact artifact) {
-        if (!OnnxExport.sha256(artifact.weights()).equals(onnx.properties().get(OnnxExport.WEIGHTS_SHA256))) {
+    private static boolean sameModel(OnnxNetwork onnx, ModelArtifact artifact, String weights) {
+        if (!weights.equals(onnx.properties().get(OnnxExport.WEIGHTS_SHA256))) {
             return false;
         }
         JsonNode x = ModelArtifact.JSON.valueToTree(onnx.metadata());
