@@ -212,6 +212,20 @@ class StudioPredictTest {
         assertTrue(answers.startsWith("HTTP/1.1 200", next), answers.substring(next));
     }
 
+    /** A client that asks before sending (Expect: 100-continue, as curl does for large files) gets the 413 without sending. */
+    @Test
+    void anUploadTooLargeByItsLengthIsRefusedBeforeItsBodyIsSent() throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", f.studio.port())) {
+            s.setSoTimeout(60_000);
+            s.getOutputStream().write(("POST /api/v1/predict?model=" + f.model + "&filename=day.csv HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: token " + StudioFixture.TOKEN + "\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + (10L << 30) + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            assertEquals("HTTP/1.1 413", answer, "no 100 Continue: the body is never asked for");
+        }
+    }
+
     @Test
     void badUploadsAreRefusedWithOneLineAndTheStudioKeepsServing() throws IOException {
         byte[] garbage = new byte[5000];
