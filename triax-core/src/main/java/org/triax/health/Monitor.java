@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.triax.TriaxException;
 import org.triax.artifact.AnomalyModelMetadata;
+import org.triax.io.Sha256;
 import org.triax.signal.Recording;
 
 /**
@@ -66,9 +67,10 @@ public final class Monitor {
             }
             MonitorRun m = new MonitorRun(modelFile, meta, run, alarmDetector, rule, TimeAxis.of(run, o.intervalSeconds()));
             String runName = runDir.toAbsolutePath().normalize().getFileName().toString();
-            try (MonitorOutput out = MonitorOutput.open(outDir, runName, m.header(), o.resume(), log,
-                    "model " + modelFile.getFileName() + " sha256:" + org.triax.io.Sha256.of(modelFile) + "; alarm detector "
-                            + alarmDetector + "; persist " + rule.persist() + "; interval " + o.intervalSeconds() + " s")) {
+            // who writes the rows: the model file and the options that change them, for --resume to check
+            String origin = "model " + modelFile.getFileName() + " sha256:" + Sha256.of(modelFile) + "; alarm detector "
+                    + alarmDetector + "; persist " + rule.persist() + "; interval " + o.intervalSeconds() + " s";
+            try (MonitorOutput out = MonitorOutput.open(outDir, runName, m.header(), o.resume(), log, origin)) {
                 int done = m.resume(out.rows(), out.partial());
                 if (done > 0) {
                     log.printf(Locale.ROOT, "resuming %s: %d of %d snapshots already scored%n", out.partial(), done,

@@ -36,7 +36,10 @@ public final class PartialFile implements AutoCloseable {
 
     /** Where the writer of {@code partialOf(file)} is noted. */
     public static Path originOf(Path file) {
-        Path partial = partialOf(file);
+        return originBeside(partialOf(file));
+    }
+
+    private static Path originBeside(Path partial) {
         return partial.resolveSibling(partial.getFileName() + ".origin");
     }
 
@@ -59,10 +62,11 @@ public final class PartialFile implements AutoCloseable {
         Path noted = originOf(file);
         try {
             Files.createDirectories(partial.getParent());
-            if (resume && Files.exists(noted) && !Files.readString(noted, StandardCharsets.UTF_8).strip().equals(origin)) {
-                throw new TriaxException(partial + " was started by another model or with other options ("
-                        + Files.readString(noted, StandardCharsets.UTF_8).strip() + "; this run: " + origin
-                        + "): resume with the interrupted run's model and options, or write to another output");
+            String startedBy = resume && Files.exists(noted) ? Files.readString(noted, StandardCharsets.UTF_8).strip() : origin;
+            if (!startedBy.equals(origin)) {
+                throw new TriaxException(partial + " was started by another model or with other options (" + startedBy
+                        + "; this run: " + origin + "): resume with the interrupted run's model and options, or write to "
+                        + "another output");
             }
             if (!resume && !Files.exists(partial)) {
                 Files.deleteIfExists(noted); // left by a run whose partial file was removed
@@ -136,7 +140,7 @@ public final class PartialFile implements AutoCloseable {
     public void discard() {
         close();
         AtomicFiles.deleteQuietly(partial);
-        AtomicFiles.deleteQuietly(partial.resolveSibling(partial.getFileName() + ".origin"));
+        AtomicFiles.deleteQuietly(originBeside(partial));
     }
 
     /** Releases the file; unless published, what was written stays, for a later resume. */

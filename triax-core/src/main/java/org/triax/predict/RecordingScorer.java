@@ -1,5 +1,7 @@
 package org.triax.predict;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 import org.triax.TriaxException;
+import org.triax.artifact.ModelArtifact;
 import org.triax.artifact.ModelMetadata;
 import org.triax.artifact.UnknownState;
 import org.triax.artifact.VerdictRule;
+import org.triax.io.Sha256;
 import org.triax.model.WindowClassifier;
 import org.triax.signal.IndicatorFeatures;
 import org.triax.signal.Preprocessing;
@@ -136,10 +140,9 @@ public final class RecordingScorer implements AutoCloseable {
     public String origin() {
         String metadata;
         try {
-            metadata = org.triax.io.Sha256.hex(org.triax.artifact.ModelArtifact.JSON.copy()
-                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            metadata = Sha256.hex(ModelArtifact.JSON.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsString(meta));
-        } catch (java.io.IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("model metadata that does not serialise", e);
         }
         return "model weights sha256:" + model.weightsSha256() + " metadata sha256:" + metadata + " "
@@ -156,15 +159,7 @@ public final class RecordingScorer implements AutoCloseable {
     }
 
     public Verdict score(Path file) {
-        if (size(file) >= streamBytes) {
-            try (SampleStream s = RecordingReaders.openStream(file, read)) {
-                Scored v = s == null ? null : streamed(s, false);
-                if (v != null) {
-                    return v.verdict();
-                }
-            }
-        }
-        return score(read(file));
+        return scoreFile(file, false).verdict();
     }
 
     /**
@@ -173,9 +168,14 @@ public final class RecordingScorer implements AutoCloseable {
      * (a few floats each), not with its samples.
      */
     public Scored scoreWindows(Path file) {
+        return scoreFile(file, true);
+    }
+
+    /** A file streamed when large enough (its windows' probabilities kept when {@code keep}), else read whole. */
+    private Scored scoreFile(Path file, boolean keep) {
         if (size(file) >= streamBytes) {
             try (SampleStream s = RecordingReaders.openStream(file, read)) {
-                Scored v = s == null ? null : streamed(s, true);
+                Scored v = s == null ? null : streamed(s, keep);
                 if (v != null) {
                     return v;
                 }
